@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Stowage.Api.Coordination;
+using Stowage.Api.Core;
+using Stowage.Api.Meta;
+using Stowage.Api.Storage;
+
+namespace Stowage.Api;
+
+/// <summary>
+/// The one source-generated JSON contract of the API types: camelCase names (Kubernetes' field names
+/// are the camelCased Go names), nulls omitted, Kubernetes' time format. Options are built once here
+/// and never mutated.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(TimeJsonConverter)])]
+[JsonSerializable(typeof(PersistentVolume))]
+[JsonSerializable(typeof(PersistentVolumeClaim))]
+[JsonSerializable(typeof(StorageClass))]
+[JsonSerializable(typeof(Namespace))]
+[JsonSerializable(typeof(Secret))]
+[JsonSerializable(typeof(ConfigMap))]
+[JsonSerializable(typeof(Endpoints))]
+[JsonSerializable(typeof(Event))]
+[JsonSerializable(typeof(Events.Event), TypeInfoPropertyName = "EventsV1Event")]
+[JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(Status))]
+[JsonSerializable(typeof(DeleteOptions))]
+[JsonSerializable(typeof(ObjectMeta))]
+[JsonSerializable(typeof(ObjectList<PersistentVolume>))]
+[JsonSerializable(typeof(ObjectList<PersistentVolumeClaim>))]
+[JsonSerializable(typeof(ObjectList<StorageClass>))]
+[JsonSerializable(typeof(ObjectList<Namespace>))]
+[JsonSerializable(typeof(ObjectList<Secret>))]
+[JsonSerializable(typeof(ObjectList<ConfigMap>))]
+[JsonSerializable(typeof(ObjectList<Endpoints>))]
+[JsonSerializable(typeof(ObjectList<Event>))]
+[JsonSerializable(typeof(ObjectList<Lease>))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;
