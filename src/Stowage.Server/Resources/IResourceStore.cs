@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Stowage.Api.Meta;
+
+namespace Stowage.Server.Resources;
+
+/// <summary>
+/// The verbs of one resource, untyped, as the HTTP layer calls them. Bodies arrive as JSON trees
+/// (already decoded from JSON, YAML or protobuf and checked for unknown fields); results are typed
+/// objects that the same store serialises.
+/// </summary>
+public interface IResourceStore
+{
+    /// <summary>The kind served.</summary>
+    string Kind { get; }
+
+    /// <summary>The apiVersion served.</summary>
+    string ApiVersion { get; }
+
+    /// <summary>The plural resource name (for messages).</summary>
+    string Resource { get; }
+
+    /// <summary>The API group ("" for core).</summary>
+    string Group { get; }
+
+    /// <summary>True for namespaced kinds.</summary>
+    bool Namespaced { get; }
+
+    /// <summary>True when the kind has a status subresource.</summary>
+    bool HasStatus { get; }
+
+    /// <summary>The root type (for schemas).</summary>
+    Type ObjectType { get; }
+
+    /// <summary>Reads one object.</summary>
+    Task<IApiObject> GetAsync(string? ns, string name, CancellationToken cancellationToken);
+
+    /// <summary>Lists objects.</summary>
+    Task<ListPage> ListAsync(string? ns, ListOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Streams changes (initial state first when the resourceVersion asks for it).</summary>
+    IAsyncEnumerable<ObjectEvent> WatchAsync(string? ns, ListOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Creates an object from a body.</summary>
+    Task<IApiObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an object (PUT) from a body.</summary>
+    Task<IApiObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Patches an object; the result says whether it was created (server-side apply).</summary>
+    Task<(IApiObject Object, bool Created)> PatchAsync(string? ns, string name, PatchRequest patch, WriteOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an object (or marks it for deletion while finalizers remain).</summary>
+    Task<DeleteResult> DeleteAsync(string? ns, string name, DeleteOptions options, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every object matching the selectors.</summary>
+    Task<ListPage> DeleteCollectionAsync(string? ns, ListOptions options, DeleteOptions deleteOptions, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>The served JSON of an object.</summary>
+    byte[] Serialize(IApiObject obj);
+
+    /// <summary>Table cells of an object.</summary>
+    IReadOnlyList<JsonNode?> Cells(IApiObject obj, DateTimeOffset now);
+
+    /// <summary>Reads a selectable field of an object (for field selectors), or null if unknown.</summary>
+    string? GetField(IApiObject obj, string field);
+
+    /// <summary>True if the field can be used in a field selector.</summary>
+    bool IsSelectableField(string field);
+}

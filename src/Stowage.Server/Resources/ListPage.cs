@@ -1,0 +1,10 @@
+using Stowage.Api.Meta;
+
+namespace Stowage.Server.Resources;
+
+/// <summary>One page of a list.</summary>
+/// <param name="Items">The objects.</param>
+/// <param name="ResourceVersion">The revision the list is consistent at.</param>
+/// <param name="Continue">Token for the next page, if any.</param>
+/// <param name="RemainingItemCount">Items after this page, when known.</param>
+public sealed record ListPage(IReadOnlyList<IApiObject> Items, long ResourceVersion, string? Continue, long? RemainingItemCount);

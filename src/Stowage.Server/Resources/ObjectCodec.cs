@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api.Meta;
+using Stowage.Storage;
+
+namespace Stowage.Server.Resources;
+
+/// <summary>
+/// Turns typed objects into stored bytes and back. Stored bytes never carry a resourceVersion: it is
+/// the key's mod revision, stamped on the way out (as Kubernetes' etcd3 store does), so a value can
+/// be written without knowing the revision it will get.
+/// </summary>
+/// <typeparam name="T">The record type as served.</typeparam>
+public class ObjectCodec<T>
+    where T : class, IApiObject<T>
+{
+    /// <summary>Creates a codec over a JSON contract.</summary>
+    public ObjectCodec(JsonTypeInfo<T> typeInfo, string apiVersion, string kind)
+    {
+        TypeInfo = typeInfo;
+        ApiVersion = apiVersion;
+        Kind = kind;
+    }
+
+    /// <summary>The served JSON contract.</summary>
+    public JsonTypeInfo<T> TypeInfo { get; }
+
+    /// <summary>The served apiVersion.</summary>
+    public string ApiVersion { get; }
+
+    /// <summary>The served kind.</summary>
+    public string Kind { get; }
+
+    /// <summary>The bytes to store for an object (resourceVersion removed).</summary>
+    public virtual byte[] Encode(T obj) =>
+        JsonSerializer.SerializeToUtf8Bytes(obj.WithType(ApiVersion, Kind).WithMetadata(obj.Metadata with { ResourceVersion = null }), TypeInfo);
+
+    /// <summary>The object stored in a pair, with its resourceVersion.</summary>
+    public virtual T Decode(KeyValue kv)
+    {
+        var obj = JsonSerializer.Deserialize(kv.Value.Span, TypeInfo) ?? throw new StorageException($"stored value of {kv.Key} is null");
+        return obj.WithMetadata(obj.Metadata with { ResourceVersion = kv.ModRevision.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>The JSON of an object as served.</summary>
+    public byte[] Serialize(T obj) => JsonSerializer.SerializeToUtf8Bytes(obj.WithType(ApiVersion, Kind), TypeInfo);
+}

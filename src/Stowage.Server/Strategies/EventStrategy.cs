@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Api.Core;
+using Stowage.Server.Printing;
+using Stowage.Server.Resources;
+
+namespace Stowage.Server.Strategies;
+
+/// <summary>core/v1 Events, with the field selectors kubectl describe uses.</summary>
+public sealed class EventStrategy : ResourceStrategy<Event>
+{
+    /// <inheritdoc/>
+    public override JsonTypeInfo<Event> TypeInfo => ApiJsonContext.Default.Event;
+
+    /// <inheritdoc/>
+    public override ITablePrinter<Event> Printer { get; } = new TemporaryPrinter<Event>();
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Func<Event, string?>> SelectableFields { get; } =
+        new Dictionary<string, Func<Event, string?>>
+        {
+            ["involvedObject.kind"] = e => e.InvolvedObject.Kind ?? "",
+            ["involvedObject.namespace"] = e => e.InvolvedObject.Namespace ?? "",
+            ["involvedObject.name"] = e => e.InvolvedObject.Name ?? "",
+            ["involvedObject.uid"] = e => e.InvolvedObject.Uid ?? "",
+            ["involvedObject.apiVersion"] = e => e.InvolvedObject.ApiVersion ?? "",
+            ["involvedObject.resourceVersion"] = e => e.InvolvedObject.ResourceVersion ?? "",
+            ["involvedObject.fieldPath"] = e => e.InvolvedObject.FieldPath ?? "",
+            ["reason"] = e => e.Reason ?? "",
+            ["reportingComponent"] = e => e.ReportingComponent ?? "",
+            ["source"] = e => e.Source?.Component ?? "",
+            ["type"] = e => e.Type ?? "",
+        };
+}

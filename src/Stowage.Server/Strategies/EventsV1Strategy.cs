@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Server.Printing;
+using Stowage.Server.Resources;
+using EventV1 = Stowage.Api.Events.Event;
+
+namespace Stowage.Server.Strategies;
+
+/// <summary>events.k8s.io/v1 Events: the same stored objects as core/v1 events, converted.</summary>
+public sealed class EventsV1Strategy : ResourceStrategy<EventV1>
+{
+    /// <inheritdoc/>
+    public override JsonTypeInfo<EventV1> TypeInfo => ApiJsonContext.Default.EventsV1Event;
+
+    /// <inheritdoc/>
+    public override ITablePrinter<EventV1> Printer { get; } = new TemporaryPrinter<EventV1>();
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Func<EventV1, string?>> SelectableFields { get; } =
+        new Dictionary<string, Func<EventV1, string?>>
+        {
+            ["regarding.kind"] = e => e.Regarding?.Kind ?? "",
+            ["regarding.namespace"] = e => e.Regarding?.Namespace ?? "",
+            ["regarding.name"] = e => e.Regarding?.Name ?? "",
+            ["regarding.uid"] = e => e.Regarding?.Uid ?? "",
+            ["reason"] = e => e.Reason ?? "",
+            ["reportingController"] = e => e.ReportingController ?? "",
+            ["type"] = e => e.Type ?? "",
+        };
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Api.Coordination;
+using Stowage.Server.Printing;
+using Stowage.Server.Resources;
+
+namespace Stowage.Server.Strategies;
+
+/// <summary>Leases: stored as given after validation.</summary>
+public sealed class LeaseStrategy : ResourceStrategy<Lease>
+{
+    /// <inheritdoc/>
+    public override JsonTypeInfo<Lease> TypeInfo => ApiJsonContext.Default.Lease;
+
+    /// <inheritdoc/>
+    public override ITablePrinter<Lease> Printer { get; } = new TemporaryPrinter<Lease>();
+}

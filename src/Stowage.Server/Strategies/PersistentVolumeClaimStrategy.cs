@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Api.Core;
+using Stowage.Api.Storage;
+using Stowage.Server.Errors;
+using Stowage.Server.Printing;
+using Stowage.Server.Resources;
+
+namespace Stowage.Server.Strategies;
+
+/// <summary>
+/// PersistentVolumeClaims: status owned by the status subresource; admission assigns the default
+/// class on create (DefaultStorageClass) and guards growth (PersistentVolumeClaimResize).
+/// </summary>
+public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentVolumeClaim>
+{
+    /// <summary>The beta class annotation that overrides spec.storageClassName.</summary>
+    public const string BetaClassAnnotation = "volume.beta.kubernetes.io/storage-class";
+
+    /// <inheritdoc/>
+    public override JsonTypeInfo<PersistentVolumeClaim> TypeInfo => ApiJsonContext.Default.PersistentVolumeClaim;
+
+    /// <inheritdoc/>
+    public override ITablePrinter<PersistentVolumeClaim> Printer { get; } = new TemporaryPrinter<PersistentVolumeClaim>();
+
+    /// <inheritdoc/>
+    public override bool HasStatus => true;
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Func<PersistentVolumeClaim, string?>> SelectableFields { get; } =
+        new Dictionary<string, Func<PersistentVolumeClaim, string?>>
+        {
+            ["status.phase"] = pvc => pvc.Status?.Phase ?? "",
+            ["spec.volumeName"] = pvc => pvc.Spec?.VolumeName ?? "",
+        };
+
+    /// <inheritdoc/>
+    public override PersistentVolumeClaim PrepareForCreate(PersistentVolumeClaim obj, DateTimeOffset now) =>
+        obj with { Status = new PersistentVolumeClaimStatus { Phase = "Pending" } };
+
+    /// <inheritdoc/>
+    public override PersistentVolumeClaim PrepareForUpdate(PersistentVolumeClaim obj, PersistentVolumeClaim old, DateTimeOffset now) =>
+        obj with { Status = old.Status };
+
+    /// <inheritdoc/>
+    public override PersistentVolumeClaim PrepareForStatusUpdate(PersistentVolumeClaim obj, PersistentVolumeClaim old, DateTimeOffset now) =>
+        StatusWrites.KeepAllButStatus(old, obj) with { Status = obj.Status };
+
+    /// <inheritdoc/>
+    public override async ValueTask<PersistentVolumeClaim> AdmitAsync(AdmissionRequest<PersistentVolumeClaim> request, CancellationToken cancellationToken)
+    {
+        var claim = request.Object;
+        if (request.Operation == AdmissionOperation.Create && request.Subresource is null && !HasClass(claim))
+        {
+            var classes = await request.Resources.Store<StorageClass>("storage.k8s.io").ListAllAsync(null, cancellationToken).ConfigureAwait(false);
+            var chosen = DefaultClass.Choose(classes.Items);
+            if (chosen is not null)
+            {
+                claim = claim with { Spec = (claim.Spec ?? new PersistentVolumeClaimSpec()) with { StorageClassName = chosen.Metadata.Name } };
+            }
+        }
+        if (request.Operation == AdmissionOperation.Update && request.Subresource is null && request.OldObject is { } old)
+        {
+            await AdmitResizeAsync(claim, old, request.Resources, cancellationToken).ConfigureAwait(false);
+        }
+        return claim;
+    }
+
+    /// <summary>True when the claim names a class (the beta annotation or a non-null field, even "").</summary>
+    public static bool HasClass(PersistentVolumeClaim claim) =>
+        claim.Metadata.Annotations?.ContainsKey(BetaClassAnnotation) == true || claim.Spec?.StorageClassName is not null;
+
+    /// <summary>The claim's class: the beta annotation first, then the field, else "".</summary>
+    public static string ClassOf(PersistentVolumeClaim claim) =>
+        claim.Metadata.Annotations?.GetValueOrDefault(BetaClassAnnotation) ?? claim.Spec?.StorageClassName ?? "";
+
+    private static async Task AdmitResizeAsync(PersistentVolumeClaim claim, PersistentVolumeClaim old, ResourceCatalog resources, CancellationToken cancellationToken)
+    {
+        var newSize = claim.Spec?.Resources?.Requests?.GetValueOrDefault("storage");
+        var oldSize = old.Spec?.Resources?.Requests?.GetValueOrDefault("storage");
+        if (newSize is null || oldSize is null || newSize.Value <= oldSize.Value)
+        {
+            return;
+        }
+        var name = claim.Metadata.Name!;
+        if (old.Status?.Phase != "Bound")
+        {
+            throw new ApiException(StatusErrors.Forbidden("persistentvolumeclaims", "", name, "Only bound persistent volume claims can be expanded"));
+        }
+        var oldClass = ClassOf(old);
+        var newClass = ClassOf(claim);
+        var sc = oldClass.Length == 0 || oldClass != newClass
+            ? null
+            : await resources.Store<StorageClass>("storage.k8s.io").TryGetAsync(null, oldClass, cancellationToken).ConfigureAwait(false);
+        if (sc?.AllowVolumeExpansion != true)
+        {
+            throw new ApiException(StatusErrors.Forbidden("persistentvolumeclaims", "", name,
+                "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize"));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Api.Core;
+using Stowage.Server.Printing;
+using Stowage.Server.Resources;
+
+namespace Stowage.Server.Strategies;
+
+/// <summary>PersistentVolumes: status owned by the status subresource; a new volume is Pending.</summary>
+public sealed class PersistentVolumeStrategy : ResourceStrategy<PersistentVolume>
+{
+    /// <inheritdoc/>
+    public override JsonTypeInfo<PersistentVolume> TypeInfo => ApiJsonContext.Default.PersistentVolume;
+
+    /// <inheritdoc/>
+    public override ITablePrinter<PersistentVolume> Printer { get; } = new TemporaryPrinter<PersistentVolume>();
+
+    /// <inheritdoc/>
+    public override bool HasStatus => true;
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Func<PersistentVolume, string?>> SelectableFields { get; } =
+        new Dictionary<string, Func<PersistentVolume, string?>>
+        {
+            ["status.phase"] = pv => pv.Status?.Phase ?? "",
+            ["spec.storageClassName"] = pv => pv.Spec?.StorageClassName ?? "",
+        };
+
+    /// <inheritdoc/>
+    public override PersistentVolume PrepareForCreate(PersistentVolume obj, DateTimeOffset now) =>
+        obj with { Status = new PersistentVolumeStatus { Phase = "Pending", LastPhaseTransitionTime = now } };
+
+    /// <inheritdoc/>
+    public override PersistentVolume PrepareForUpdate(PersistentVolume obj, PersistentVolume old, DateTimeOffset now) =>
+        obj with { Status = old.Status };
+
+    /// <inheritdoc/>
+    public override PersistentVolume PrepareForStatusUpdate(PersistentVolume obj, PersistentVolume old, DateTimeOffset now)
+    {
+        var status = obj.Status ?? new PersistentVolumeStatus();
+        // Kubernetes stamps the transition time when the phase changes and the writer did not.
+        if (status.Phase != old.Status?.Phase && status.LastPhaseTransitionTime == old.Status?.LastPhaseTransitionTime)
+        {
+            status = status with { LastPhaseTransitionTime = now };
+        }
+        else if (status.LastPhaseTransitionTime is null)
+        {
+            status = status with { LastPhaseTransitionTime = old.Status?.LastPhaseTransitionTime };
+        }
+        return StatusWrites.KeepAllButStatus(old, obj) with { Status = status };
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Api.Core;
+using Stowage.Server.Printing;
+using Stowage.Server.Resources;
+
+namespace Stowage.Server.Strategies;
+
+/// <summary>Secrets: stringData folds into data; type defaults to Opaque.</summary>
+public sealed class SecretStrategy : ResourceStrategy<Secret>
+{
+    /// <inheritdoc/>
+    public override JsonTypeInfo<Secret> TypeInfo => ApiJsonContext.Default.Secret;
+
+    /// <inheritdoc/>
+    public override ITablePrinter<Secret> Printer { get; } = new TemporaryPrinter<Secret>();
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, Func<Secret, string?>> SelectableFields { get; } =
+        new Dictionary<string, Func<Secret, string?>> { ["type"] = s => s.Type ?? "" };
+
+    /// <inheritdoc/>
+    public override Secret Default(Secret obj)
+    {
+        if (obj.StringData is { Count: > 0 } stringData)
+        {
+            var data = obj.Data?.ToDictionary() ?? [];
+            foreach (var (key, value) in stringData)
+            {
+                data[key] = Encoding.UTF8.GetBytes(value);
+            }
+            obj = obj with { Data = data, StringData = null };
+        }
+        return obj with { Type = string.IsNullOrEmpty(obj.Type) ? "Opaque" : obj.Type };
+    }
+}
