@@ -456,7 +456,9 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
         else
         {
-            obj = _strategy.PrepareForUpdate(obj, current, now);
+            obj = options.Subresource is { } sub
+                ? _strategy.PrepareForSubresourceUpdate(sub, obj, current, now)
+                : _strategy.PrepareForUpdate(obj, current, now);
             obj = await _strategy.AdmitAsync(new AdmissionRequest<T>(AdmissionOperation.Update, obj, current, null, Catalog!), cancellationToken).ConfigureAwait(false);
             errors = _strategy.ValidateUpdate(obj, current);
         }

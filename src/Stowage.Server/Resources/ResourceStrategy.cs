@@ -32,6 +32,9 @@ public abstract class ResourceStrategy<T>
     /// <summary>Shapes an update of the main resource (e.g. keeps the stored status).</summary>
     public virtual T PrepareForUpdate(T obj, T old, DateTimeOffset now) => obj;
 
+    /// <summary>Shapes an update through another subresource (e.g. a namespace's finalize).</summary>
+    public virtual T PrepareForSubresourceUpdate(string subresource, T obj, T old, DateTimeOffset now) => PrepareForUpdate(obj, old, now);
+
     /// <summary>Shapes an update through the status subresource (keeps everything but status).</summary>
     public virtual T PrepareForStatusUpdate(T obj, T old, DateTimeOffset now) => obj;
 

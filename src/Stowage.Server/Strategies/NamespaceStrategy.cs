@@ -55,6 +55,12 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>
         obj with { Spec = old.Spec, Status = old.Status };
 
     /// <inheritdoc/>
+    public override Namespace PrepareForSubresourceUpdate(string subresource, Namespace obj, Namespace old, DateTimeOffset now) =>
+        subresource == "finalize"
+            ? StatusWrites.KeepAllButStatus(old, obj) with { Spec = obj.Spec }
+            : PrepareForUpdate(obj, old, now);
+
+    /// <inheritdoc/>
     public override Namespace PrepareForStatusUpdate(Namespace obj, Namespace old, DateTimeOffset now) =>
         StatusWrites.KeepAllButStatus(old, obj) with { Status = obj.Status };
 

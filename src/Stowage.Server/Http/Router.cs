@@ -1,0 +1,70 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Stowage.Server.Errors;
+using Stowage.Server.Resources;
+using Stowage.Server.Security;
+
+namespace Stowage.Server.Http;
+
+/// <summary>
+/// The request pipeline: health and version (open to all, as Kubernetes' public-info-viewer role),
+/// then authentication (401 without a valid bearer token), then discovery, OpenAPI and resources.
+/// Every failure leaves as a Status.
+/// </summary>
+public sealed class Router
+{
+    private readonly ResourceHandler _resources;
+    private readonly Discovery _discovery;
+    private readonly BearerTokenAuthenticator _authenticator;
+
+    /// <summary>Creates the pipeline.</summary>
+    public Router(ResourceCatalog catalog, ClusterCredentials credentials, TimeProvider clock)
+    {
+        _resources = new ResourceHandler(catalog, new FieldChecker(), clock);
+        _discovery = new Discovery(catalog);
+        _authenticator = new BearerTokenAuthenticator([credentials.AdminToken]);
+    }
+
+    /// <summary>Handles one request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            var path = context.Request.Path.Value ?? "/";
+            switch (path)
+            {
+                case "/healthz" or "/livez" or "/readyz":
+                    await WritePlainAsync(context, "ok").ConfigureAwait(false);
+                    return;
+                case "/version":
+                    await ApiResponses.WriteJsonAsync(context, 200, VersionInfo.Json).ConfigureAwait(false);
+                    return;
+            }
+            if (_authenticator.Authenticate(context.Request.Headers.Authorization.ToString()) is null)
+            {
+                throw new ApiException(StatusErrors.Unauthorized());
+            }
+            if (await _discovery.TryServeAsync(context).ConfigureAwait(false))
+            {
+                return;
+            }
+            var apiPath = ApiPath.Parse(path) ?? throw new ApiException(StatusErrors.PathNotFound());
+            await _resources.HandleAsync(context, apiPath).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            await ApiResponses.WriteErrorAsync(context, e).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WritePlainAsync(HttpContext context, string text)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using Stowage.Server.Hosting;
+using Stowage.Server.Http;
+
+namespace Stowage;
+
+/// <summary>The one executable: <c>stowage server | version</c>.</summary>
+public static class Program
+{
+    private const string Usage = """
+        Usage:
+          stowage server [--data-dir DIR] [--bind-address ADDR] [--port PORT]
+          stowage version
+
+        server   Runs the API server with its embedded SQLite datastore. On first start it creates a CA,
+                 a serving certificate and admin credentials, and writes DIR/kubeconfig.yaml.
+                 --data-dir      where state lives (default: ./.stowage, or $STOWAGE_DATA_DIR)
+                 --bind-address  address to listen on (default 127.0.0.1)
+                 --port          port (default 6443; 0 picks a free port)
+        version  Prints Stowage's version and the Kubernetes API version it serves.
+        """;
+
+    /// <summary>Entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        switch (args[0])
+        {
+            case "version":
+                Console.WriteLine($"stowage {VersionInfo.StowageVersion} (Kubernetes API {VersionInfo.GitVersion})");
+                return 0;
+            case "server":
+                return await RunServerAsync(args[1..]).ConfigureAwait(false);
+            default:
+                Console.Error.WriteLine($"unknown command \"{args[0]}\"\n\n{Usage}");
+                return 2;
+        }
+    }
+
+    private static async Task<int> RunServerAsync(string[] args)
+    {
+        var dataDir = Environment.GetEnvironmentVariable("STOWAGE_DATA_DIR") ?? Path.Combine(Environment.CurrentDirectory, ".stowage");
+        var bind = "127.0.0.1";
+        var port = 6443;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (name, value) = SplitOption(args, ref i);
+            switch (name)
+            {
+                case "--data-dir":
+                    dataDir = value;
+                    break;
+                case "--bind-address":
+                    bind = value;
+                    break;
+                case "--port" when int.TryParse(value, out var p) && p is >= 0 and <= 65535:
+                    port = p;
+                    break;
+                default:
+                    Console.Error.WriteLine($"invalid option {name} {value}\n\n{Usage}");
+                    return 2;
+            }
+        }
+
+        using var shutdown = new CancellationTokenSource();
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            shutdown.Cancel();
+        });
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
+        {
+            c.Cancel = true;
+            shutdown.Cancel();
+        });
+
+        StowageServer server;
+        try
+        {
+            server = await StowageServer.StartAsync(new ServerOptions { DataDir = Path.GetFullPath(dataDir), BindAddress = bind, Port = port },
+                logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information), shutdown.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"stowage: cannot start: {e.Message}");
+            return 1;
+        }
+        await using (server.ConfigureAwait(false))
+        {
+            Console.WriteLine($"Stowage {VersionInfo.StowageVersion} is serving the Kubernetes API at {server.Url}");
+            Console.WriteLine($"  export KUBECONFIG={server.Credentials.KubeconfigPath}");
+            Console.WriteLine("  kubectl get ns");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("Shutting down.");
+            }
+        }
+        return 0;
+    }
+
+    private static (string Name, string Value) SplitOption(string[] args, ref int i)
+    {
+        var arg = args[i];
+        var eq = arg.IndexOf('=', StringComparison.Ordinal);
+        if (eq > 0)
+        {
+            return (arg[..eq], arg[(eq + 1)..]);
+        }
+        return i + 1 < args.Length ? (arg, args[++i]) : (arg, "");
+    }
+}
