@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+
+namespace Stowage.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// A real <c>stowage server</c> process on a free loopback port with its own data directory — the
+/// way a user runs it. It can be stopped gracefully (SIGTERM), killed (-9) and started again on the
+/// same data directory. Disposing kills it and deletes the directory.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private Process? _process;
+    private readonly StringWriter _output = new();
+
+    private ServerProcess(string dataDir) => DataDir = dataDir;
+
+    /// <summary>The data directory.</summary>
+    public string DataDir { get; }
+
+    /// <summary>The kubeconfig the server wrote.</summary>
+    public string Kubeconfig => Path.Combine(DataDir, "kubeconfig.yaml");
+
+    /// <summary>The server URL.</summary>
+    public Uri Url { get; private set; } = new("https://127.0.0.1/");
+
+    /// <summary>The process id, while running.</summary>
+    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>Everything the server printed.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a server on a fresh data directory.</summary>
+    public static async Task<ServerProcess> StartAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "stowage-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        var server = new ServerProcess(dir);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server (again) on the same data directory and waits until /readyz answers ok.</summary>
+    public async Task StartAgainAsync()
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "stowage.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { exe, "server", "--data-dir", DataDir, "--port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start stowage");
+        var url = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_output) _output.WriteLine(e.Data);
+            var m = UrlPattern().Match(e.Data);
+            if (m.Success) url.TrySetResult(new Uri(m.Groups[1].Value));
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_output) _output.WriteLine(e.Data);
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(url.Task, exited, Task.Delay(StartTimeout));
+        if (first != url.Task)
+        {
+            var output = Output;
+            await KillAsync();
+            throw new InvalidOperationException($"stowage did not start:\n{output}");
+        }
+        Url = await url.Task;
+        await WaitReadyAsync();
+    }
+
+    /// <summary>SIGTERM and wait for a clean exit; returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("not running");
+        Signal(process.Id, "TERM");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+        _process = null;
+        return process.ExitCode;
+    }
+
+    /// <summary>kill -9.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            await process.WaitForExitAsync();
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>An HTTP client that trusts the cluster CA and carries the admin token.</summary>
+    public HttpClient CreateHttpClient(bool authenticated = true)
+    {
+        var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(DataDir, "pki", "ca.crt")));
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, cert, chain, errors) =>
+                {
+                    if (cert is null || chain is null) return false;
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(cert)) && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == 0;
+                },
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = Url };
+        if (authenticated)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(DataDir, "admin.token")).Trim());
+        }
+        return client;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _output.Dispose();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var client = CreateHttpClient(authenticated: false);
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await client.GetStringAsync("/readyz") == "ok") return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("stowage never became ready:\n" + Output);
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {pid}");
+        kill.WaitForExit();
+    }
+
+    [GeneratedRegex(@"serving the Kubernetes API at (https://\S+)")]
+    private static partial Regex UrlPattern();
+}
