@@ -114,7 +114,7 @@ public sealed class SqliteStore : IStore
     {
         StoreArguments.Key(key);
         ThrowIfDisposed();
-        return Task.FromResult(_reader.Get(key, cancellationToken));
+        return Read(() => _reader.Get(key, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -146,7 +146,7 @@ public sealed class SqliteStore : IStore
         StoreArguments.Prefix(prefix);
         StoreArguments.Range(options);
         ThrowIfDisposed();
-        return Task.FromResult(_reader.Range(prefix, options, cancellationToken));
+        return Read(() => _reader.Range(prefix, options, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -205,6 +205,23 @@ public sealed class SqliteStore : IStore
         await foreach (var e in WatchStream.ReadAsync(subscription, _reader.ReadHistoryAsync, cancellationToken).ConfigureAwait(false))
         {
             yield return e;
+        }
+    }
+
+    /// <summary>Runs a (synchronous, short) read on the caller's thread and reports its failure through the task.</summary>
+    private static Task<T> Read<T>(Func<T> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(read());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
         }
     }
 

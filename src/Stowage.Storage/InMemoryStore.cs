@@ -57,7 +57,11 @@ public sealed class InMemoryStore : IStore
     public Task<KeyValue?> GetAsync(string key, CancellationToken cancellationToken)
     {
         StoreArguments.Key(key);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<KeyValue?>(cancellationToken);
+        }
+
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -155,15 +159,24 @@ public sealed class InMemoryStore : IStore
     {
         StoreArguments.Prefix(prefix);
         StoreArguments.Range(options);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<RangeResult>(cancellationToken);
+        }
+
         lock (_gate)
         {
             ThrowIfDisposed();
             var revision = options.Revision == 0 ? _revision : options.Revision;
-            StoreArguments.NotFuture(revision, _revision, nameof(options));
+            if (revision > _revision)
+            {
+                return Task.FromException<RangeResult>(new ArgumentOutOfRangeException(
+                    nameof(options), revision, $"revision {revision} is in the future (current revision {_revision})"));
+            }
+
             if (revision < _compacted)
             {
-                throw new CompactedException(revision, _compacted);
+                return Task.FromException<RangeResult>(new CompactedException(revision, _compacted));
             }
 
             var matches = revision == _revision ? Latest(prefix, options.StartAfterKey) : AtPast(prefix, options.StartAfterKey, revision);
@@ -183,11 +196,20 @@ public sealed class InMemoryStore : IStore
     public Task CompactAsync(long revision, CancellationToken cancellationToken)
     {
         StoreArguments.CompactRevision(revision);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         lock (_gate)
         {
             ThrowIfDisposed();
-            StoreArguments.NotFuture(revision, _revision, nameof(revision));
+            if (revision > _revision)
+            {
+                return Task.FromException(new ArgumentOutOfRangeException(
+                    nameof(revision), revision, $"revision {revision} is in the future (current revision {_revision})"));
+            }
+
             if (revision <= _compacted)
             {
                 return Task.CompletedTask;
