@@ -1,0 +1,44 @@
+using System.Globalization;
+using Stowage.Benchmarks;
+
+// stowage benchmarks. Usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]");
+    return args.Length == 0 ? 2 : 0;
+}
+
+var seconds = 5.0;
+var directory = Path.GetTempPath();
+for (var i = 1; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seconds" when i + 1 < args.Length:
+            seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--dir" when i + 1 < args.Length:
+            directory = args[++i];
+            break;
+        default:
+            Console.Error.WriteLine($"unknown argument {args[i]}");
+            return 2;
+    }
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+switch (args[0])
+{
+    case "storage":
+        await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token);
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}
