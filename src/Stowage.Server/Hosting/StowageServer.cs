@@ -47,9 +47,6 @@ public sealed partial class StowageServer : IAsyncDisposable
     /// <summary>The https URL the server listens on.</summary>
     public Uri Url { get; private set; } = new("https://127.0.0.1/");
 
-    /// <summary>Completes when the server has stopped.</summary>
-    public Task Completion => _app.WaitForShutdownAsync();
-
     /// <summary>Opens the datastore, prepares credentials and starts listening.</summary>
     public static async Task<StowageServer> StartAsync(ServerOptions options, Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
     {
@@ -61,7 +58,7 @@ public sealed partial class StowageServer : IAsyncDisposable
 
         var bind = IPAddress.Parse(options.BindAddress);
         var credentials = await ClusterCredentials.LoadOrCreateAsync(options.DataDir,
-            new CredentialOptions { ExtraNames = [options.BindAddress] }, cancellationToken).ConfigureAwait(false);
+            new CredentialOptions { Host = options.BindAddress, Port = options.Port, ExtraSubjectAlternativeNames = [options.BindAddress] }, cancellationToken).ConfigureAwait(false);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -86,7 +83,7 @@ public sealed partial class StowageServer : IAsyncDisposable
         var address = app.Urls.Select(u => new Uri(u)).First();
         var host = bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : options.BindAddress;
         server.Url = new Uri($"https://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{address.Port}/");
-        await credentials.WriteKubeconfigAsync(server.Url.ToString().TrimEnd('/'), cancellationToken).ConfigureAwait(false);
+        await credentials.WriteKubeconfigAsync(server.Url, cancellationToken).ConfigureAwait(false);
 
         server._loops.Add(new NamespaceLifecycle(catalog, loggerFactory.CreateLogger<NamespaceLifecycle>(), clock).RunAsync(server._stopping.Token));
         server._loops.Add(new Compactor(store, options.CompactionInterval, clock, loggerFactory.CreateLogger<Compactor>()).RunAsync(server._stopping.Token));
@@ -105,6 +102,7 @@ public sealed partial class StowageServer : IAsyncDisposable
         await Task.WhenAll(_loops).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await Store.DisposeAsync().ConfigureAwait(false);
+        Credentials.Dispose();
         _stopping.Dispose();
     }
 

@@ -22,7 +22,7 @@ public sealed class Router
     {
         _resources = new ResourceHandler(catalog, new FieldChecker(), clock);
         _discovery = new Discovery(catalog);
-        _authenticator = new BearerTokenAuthenticator([credentials.AdminToken]);
+        _authenticator = BearerTokenAuthenticator.ForAdmin(credentials.AdminToken);
     }
 
     /// <summary>Handles one request.</summary>

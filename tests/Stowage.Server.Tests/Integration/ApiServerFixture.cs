@@ -88,5 +88,6 @@ public static class Http
 
     /// <summary>A PV manifest.</summary>
     public static string Pv(string name, string size = "1Gi", string labels = "{}") =>
-        $$"""{"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"{{name}}","labels":{{labels}}},"spec":{"capacity":{"storage":"{{size}}"},"accessModes":["ReadWriteOnce"],"hostPath":{"path":"/tmp/{{name}}"}}}""";
+        "{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolume\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels +
+        "},\"spec\":{\"capacity\":{\"storage\":\"" + size + "\"},\"accessModes\":[\"ReadWriteOnce\"],\"hostPath\":{\"path\":\"/tmp/" + name + "\"}}}";
 }
