@@ -58,7 +58,7 @@ public sealed partial class StowageServer : IAsyncDisposable
 
         var bind = IPAddress.Parse(options.BindAddress);
         var credentials = await ClusterCredentials.LoadOrCreateAsync(options.DataDir,
-            new CredentialOptions { Host = options.BindAddress, Port = options.Port, ExtraSubjectAlternativeNames = [options.BindAddress] }, cancellationToken).ConfigureAwait(false);
+            new CredentialOptions { Host = options.BindAddress, Port = options.Port == 0 ? 6443 : options.Port, ExtraSubjectAlternativeNames = [options.BindAddress] }, cancellationToken).ConfigureAwait(false);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
