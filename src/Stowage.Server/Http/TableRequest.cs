@@ -1,21 +1,11 @@
 using Microsoft.AspNetCore.Http;
+using Stowage.Server.Printing;
 
 namespace Stowage.Server.Http;
 
-/// <summary>What a row's "object" carries.</summary>
-public enum IncludeObject
-{
-    /// <summary>Nothing.</summary>
-    None,
-    /// <summary>PartialObjectMetadata (the default).</summary>
-    Metadata,
-    /// <summary>The full object.</summary>
-    Object,
-}
-
 /// <summary>A request for a meta.k8s.io/v1 Table (Accept: application/json;as=Table;g=meta.k8s.io;v=v1).</summary>
 /// <param name="Include">What each row's object carries.</param>
-public sealed record TableRequest(IncludeObject Include)
+public sealed record TableRequest(IncludeObjectPolicy Include)
 {
     /// <summary>The table request of an HTTP request, or null if it asks for plain objects.</summary>
     public static TableRequest? Parse(HttpRequest request)
@@ -27,9 +17,9 @@ public sealed record TableRequest(IncludeObject Include)
         }
         var include = request.Query["includeObject"].ToString() switch
         {
-            "None" => IncludeObject.None,
-            "Object" => IncludeObject.Object,
-            _ => IncludeObject.Metadata,
+            "None" => IncludeObjectPolicy.None,
+            "Object" => IncludeObjectPolicy.Object,
+            _ => IncludeObjectPolicy.Metadata,
         };
         return new TableRequest(include);
     }

@@ -58,8 +58,8 @@ public interface IResourceStore
     /// <summary>The served JSON of an object.</summary>
     byte[] Serialize(IApiObject obj);
 
-    /// <summary>Table cells of an object.</summary>
-    IReadOnlyList<JsonNode?> Cells(IApiObject obj, DateTimeOffset now);
+    /// <summary>Writes a meta.k8s.io/v1 Table of objects (the whole document).</summary>
+    void WriteTable(System.Text.Json.Utf8JsonWriter writer, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, Printing.IncludeObjectPolicy include, bool includeColumnDefinitions);
 
     /// <summary>Reads a selectable field of an object (for field selectors), or null if unknown.</summary>
     string? GetField(IApiObject obj, string field);

@@ -6,6 +6,7 @@ using Stowage.Api.Meta;
 using Stowage.Api.Schema;
 using Stowage.Api.Validation;
 using Stowage.Server.Errors;
+using Stowage.Server.Printing;
 using Stowage.Storage;
 
 namespace Stowage.Server.Resources;
@@ -32,6 +33,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     private readonly StorageKeys _keys;
     private readonly TimeProvider _clock;
     private readonly Lazy<SchemaNode> _schema;
+    private readonly Lazy<TableWriter<T>> _tables;
 
     /// <summary>Creates the store of one resource.</summary>
     public ResourceStore(IStore store, ResourceStrategy<T> strategy, ObjectCodec<T> codec, StorageKeys keys, string resource, string group, TimeProvider clock)
@@ -44,6 +46,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         Resource = resource;
         Group = group;
         _schema = new(() => ApiSchemas.Default.For(typeof(T)));
+        _tables = new(() => new TableWriter<T>(strategy.Printer));
     }
 
     /// <summary>The catalog, for admission lookups; set once when the catalog is built.</summary>
@@ -396,7 +399,9 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     public byte[] Serialize(IApiObject obj) => _codec.Serialize((T)obj);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JsonNode?> Cells(IApiObject obj, DateTimeOffset now) => _strategy.Printer.Cells((T)obj, now);
+    public void WriteTable(Utf8JsonWriter writer, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, IncludeObjectPolicy include, bool includeColumnDefinitions) =>
+        _tables.Value.Write(writer, items.Select(i => new TableItem<T>((T)i, include == IncludeObjectPolicy.Object ? _codec.Serialize((T)i) : default)),
+            new TableOptions { Metadata = metadata, Now = now, IncludeObject = include, IncludeColumnDefinitions = includeColumnDefinitions });
 
     /// <inheritdoc/>
     public string? GetField(IApiObject obj, string field) => field switch

@@ -18,7 +18,7 @@ public abstract class ResourceStrategy<T>
     public abstract JsonTypeInfo<T> TypeInfo { get; }
 
     /// <summary>The table printer.</summary>
-    public abstract ITablePrinter<T> Printer { get; }
+    public abstract TablePrinter<T> Printer { get; }
 
     /// <summary>True when the kind has a status subresource (main writes keep status, status writes keep the rest).</summary>
     public virtual bool HasStatus => false;

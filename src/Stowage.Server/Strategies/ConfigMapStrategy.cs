@@ -13,5 +13,5 @@ public sealed class ConfigMapStrategy : ResourceStrategy<ConfigMap>
     public override JsonTypeInfo<ConfigMap> TypeInfo => ApiJsonContext.Default.ConfigMap;
 
     /// <inheritdoc/>
-    public override ITablePrinter<ConfigMap> Printer { get; } = new TemporaryPrinter<ConfigMap>();
+    public override TablePrinter<ConfigMap> Printer => ConfigMapPrinter.Instance;
 }

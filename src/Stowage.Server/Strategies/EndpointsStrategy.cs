@@ -13,5 +13,5 @@ public sealed class EndpointsStrategy : ResourceStrategy<Endpoints>
     public override JsonTypeInfo<Endpoints> TypeInfo => ApiJsonContext.Default.Endpoints;
 
     /// <inheritdoc/>
-    public override ITablePrinter<Endpoints> Printer { get; } = new TemporaryPrinter<Endpoints>();
+    public override TablePrinter<Endpoints> Printer => EndpointsPrinter.Instance;
 }

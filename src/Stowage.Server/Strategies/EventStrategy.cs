@@ -13,7 +13,7 @@ public sealed class EventStrategy : ResourceStrategy<Event>
     public override JsonTypeInfo<Event> TypeInfo => ApiJsonContext.Default.Event;
 
     /// <inheritdoc/>
-    public override ITablePrinter<Event> Printer { get; } = new TemporaryPrinter<Event>();
+    public override TablePrinter<Event> Printer => EventPrinter.Instance;
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, Func<Event, string?>> SelectableFields { get; } =

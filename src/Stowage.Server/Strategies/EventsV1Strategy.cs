@@ -13,7 +13,7 @@ public sealed class EventsV1Strategy : ResourceStrategy<EventV1>
     public override JsonTypeInfo<EventV1> TypeInfo => ApiJsonContext.Default.EventsV1Event;
 
     /// <inheritdoc/>
-    public override ITablePrinter<EventV1> Printer { get; } = new TemporaryPrinter<EventV1>();
+    public override TablePrinter<EventV1> Printer => EventsV1EventPrinter.Instance;
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, Func<EventV1, string?>> SelectableFields { get; } =

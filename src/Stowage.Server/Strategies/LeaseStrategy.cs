@@ -13,5 +13,5 @@ public sealed class LeaseStrategy : ResourceStrategy<Lease>
     public override JsonTypeInfo<Lease> TypeInfo => ApiJsonContext.Default.Lease;
 
     /// <inheritdoc/>
-    public override ITablePrinter<Lease> Printer { get; } = new TemporaryPrinter<Lease>();
+    public override TablePrinter<Lease> Printer => LeasePrinter.Instance;
 }

@@ -23,7 +23,7 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>
     public override JsonTypeInfo<Namespace> TypeInfo => ApiJsonContext.Default.Namespace;
 
     /// <inheritdoc/>
-    public override ITablePrinter<Namespace> Printer { get; } = new TemporaryPrinter<Namespace>();
+    public override TablePrinter<Namespace> Printer => NamespacePrinter.Instance;
 
     /// <inheritdoc/>
     public override bool HasStatus => true;

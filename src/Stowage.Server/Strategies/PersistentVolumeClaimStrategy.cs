@@ -21,7 +21,7 @@ public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentV
     public override JsonTypeInfo<PersistentVolumeClaim> TypeInfo => ApiJsonContext.Default.PersistentVolumeClaim;
 
     /// <inheritdoc/>
-    public override ITablePrinter<PersistentVolumeClaim> Printer { get; } = new TemporaryPrinter<PersistentVolumeClaim>();
+    public override TablePrinter<PersistentVolumeClaim> Printer => PersistentVolumeClaimPrinter.Instance;
 
     /// <inheritdoc/>
     public override bool HasStatus => true;

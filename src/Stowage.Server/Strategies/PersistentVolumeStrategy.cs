@@ -13,7 +13,7 @@ public sealed class PersistentVolumeStrategy : ResourceStrategy<PersistentVolume
     public override JsonTypeInfo<PersistentVolume> TypeInfo => ApiJsonContext.Default.PersistentVolume;
 
     /// <inheritdoc/>
-    public override ITablePrinter<PersistentVolume> Printer { get; } = new TemporaryPrinter<PersistentVolume>();
+    public override TablePrinter<PersistentVolume> Printer => PersistentVolumePrinter.Instance;
 
     /// <inheritdoc/>
     public override bool HasStatus => true;

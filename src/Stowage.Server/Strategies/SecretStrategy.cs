@@ -14,7 +14,7 @@ public sealed class SecretStrategy : ResourceStrategy<Secret>
     public override JsonTypeInfo<Secret> TypeInfo => ApiJsonContext.Default.Secret;
 
     /// <inheritdoc/>
-    public override ITablePrinter<Secret> Printer { get; } = new TemporaryPrinter<Secret>();
+    public override TablePrinter<Secret> Printer => SecretPrinter.Instance;
 
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, Func<Secret, string?>> SelectableFields { get; } =

@@ -13,5 +13,5 @@ public sealed class StorageClassStrategy : ResourceStrategy<StorageClass>
     public override JsonTypeInfo<StorageClass> TypeInfo => ApiJsonContext.Default.StorageClass;
 
     /// <inheritdoc/>
-    public override ITablePrinter<StorageClass> Printer { get; } = new TemporaryPrinter<StorageClass>();
+    public override TablePrinter<StorageClass> Printer => StorageClassPrinter.Instance;
 }
