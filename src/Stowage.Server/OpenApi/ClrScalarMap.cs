@@ -41,14 +41,9 @@ internal sealed class ClrScalarMap
         {
             return;
         }
-        JsonTypeInfo info;
-        try
+        if (!_options.TryGetTypeInfo(type, out var info))
         {
-            info = _options.GetTypeInfo(type);
-        }
-        catch (NotSupportedException)
-        {
-            return; // not part of the contract (e.g. a scalar wrapper): nothing to describe
+            return; // not part of the contract: nothing to describe
         }
         if (info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary)
         {
@@ -80,17 +75,9 @@ internal sealed class ClrScalarMap
         {
             return type;
         }
-        try
-        {
-            var info = _options.GetTypeInfo(type);
-            return info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary
-                ? Nullable.GetUnderlyingType(info.ElementType!) ?? info.ElementType!
-                : type;
-        }
-        catch (NotSupportedException)
-        {
-            return type;
-        }
+        return _options.TryGetTypeInfo(type, out var info) && info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary
+            ? Nullable.GetUnderlyingType(info.ElementType!) ?? info.ElementType!
+            : type;
     }
 
     private static ClrScalar Classify(Type type) =>
