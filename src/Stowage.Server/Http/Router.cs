@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Stowage.Server.Errors;
+using Stowage.Server.OpenApi;
 using Stowage.Server.Resources;
 using Stowage.Server.Security;
 
@@ -16,6 +17,7 @@ public sealed class Router
     private readonly ResourceHandler _resources;
     private readonly Discovery _discovery;
     private readonly BearerTokenAuthenticator _authenticator;
+    private readonly OpenApiDocuments _openApi;
 
     /// <summary>Creates the pipeline.</summary>
     public Router(ResourceCatalog catalog, ClusterCredentials credentials, TimeProvider clock)
@@ -23,6 +25,8 @@ public sealed class Router
         _resources = new ResourceHandler(catalog, new FieldChecker(), clock);
         _discovery = new Discovery(catalog);
         _authenticator = BearerTokenAuthenticator.ForAdmin(credentials.AdminToken);
+        _openApi = new OpenApiDocuments(catalog.Definitions.Select(d =>
+            new OpenApiResource(d.Group, d.Version, d.Kind, d.Plural, d.Namespaced, d.Store.ObjectType, d.Store.HasStatus, d.Verbs)));
     }
 
     /// <summary>Handles one request.</summary>
@@ -48,6 +52,11 @@ public sealed class Router
             {
                 return;
             }
+            if (path == "/openapi/v3" || path.StartsWith("/openapi/v3/", StringComparison.Ordinal))
+            {
+                await ServeOpenApiAsync(context, path).ConfigureAwait(false);
+                return;
+            }
             var apiPath = ApiPath.Parse(path) ?? throw new ApiException(StatusErrors.PathNotFound());
             await _resources.HandleAsync(context, apiPath).ConfigureAwait(false);
         }
@@ -58,6 +67,30 @@ public sealed class Router
         catch (Exception e) when (!context.Response.HasStarted)
         {
             await ApiResponses.WriteErrorAsync(context, e).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ServeOpenApiAsync(HttpContext context, string path)
+    {
+        if (path == "/openapi/v3")
+        {
+            await ApiResponses.WriteJsonAsync(context, 200, _openApi.Index).ConfigureAwait(false);
+            return;
+        }
+        var lookup = _openApi.Lookup(path, context.Request.Query["hash"].ToString() is { Length: > 0 } h ? h : null);
+        switch (lookup.Outcome)
+        {
+            case OpenApiLookupOutcome.Found:
+                context.Response.Headers.CacheControl = lookup.CacheControl;
+                context.Response.Headers.ETag = lookup.Document!.ETag;
+                await ApiResponses.WriteJsonAsync(context, 200, lookup.Document.Content).ConfigureAwait(false);
+                return;
+            case OpenApiLookupOutcome.Moved:
+                context.Response.StatusCode = 301;
+                context.Response.Headers.Location = lookup.Location;
+                return;
+            default:
+                throw new ApiException(StatusErrors.PathNotFound());
         }
     }
 
