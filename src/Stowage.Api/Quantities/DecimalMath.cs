@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace Stowage.Api.Quantities;
@@ -40,6 +41,29 @@ internal static class DecimalMath
         return exponent < SmallPowers.Length ? SmallPowers[exponent] : BigInteger.Pow(10, (int)exponent);
     }
 
+    // Below this many digits the runtime's formatter is fast enough; above it, it is quadratic,
+    // so FormatDigits splits the number in halves instead.
+    private const int DirectConversionDigits = 1_000;
+
+    /// <summary>
+    /// The decimal digits of a value, with a leading '-' when negative. Splits long numbers in
+    /// halves, because the runtime's formatter is quadratic.
+    /// </summary>
+    internal static string FormatDigits(BigInteger value)
+    {
+        if (value.Sign < 0)
+        {
+            return "-" + FormatDigits(BigInteger.Negate(value));
+        }
+        if (value.GetBitLength() <= DirectConversionDigits * 3)
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+        int low = DigitCount(value) / 2;
+        var high = BigInteger.DivRem(value, BigInteger.Pow(10, low), out var remainder);
+        return FormatDigits(high) + FormatDigits(remainder).PadLeft(low, '0');
+    }
+
     /// <summary>The number of decimal digits of a non-zero magnitude.</summary>
     internal static int DigitCount(BigInteger value)
     {
@@ -52,9 +76,12 @@ internal static class DecimalMath
         // 30103/100000 is just below log10(2), which keeps the estimate a lower bound.
         long bits = (long)magnitude.GetBitLength();
         int digits = (int)((bits - 1) * 30103 / 100000) + 1;
-        while (magnitude >= Pow10(digits))
+        // Not Pow10: a mantissa may legitimately have more digits than arithmetic may create.
+        var power = digits < SmallPowers.Length ? SmallPowers[digits] : BigInteger.Pow(10, digits);
+        while (magnitude >= power)
         {
             digits++;
+            power *= 10;
         }
         return digits;
     }

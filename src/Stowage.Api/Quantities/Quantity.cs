@@ -181,12 +181,12 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
     {
         if (_exponent >= 0)
         {
-            return (_mantissa * DecimalMath.Pow10(_exponent)).ToString(CultureInfo.InvariantCulture);
+            return DecimalMath.FormatDigits(_mantissa * DecimalMath.Pow10(_exponent));
         }
         var quotient = BigInteger.DivRem(BigInteger.Abs(_mantissa), DecimalMath.Pow10(-_exponent), out var remainder);
-        string fraction = remainder.ToString(CultureInfo.InvariantCulture).PadLeft((int)-_exponent, '0');
+        string fraction = DecimalMath.FormatDigits(remainder).PadLeft((int)-_exponent, '0');
         string sign = Sign < 0 ? "-" : "";
-        return sign + quotient.ToString(CultureInfo.InvariantCulture) + "." + fraction;
+        return sign + DecimalMath.FormatDigits(quotient) + "." + fraction;
     }
 
     /// <summary>The canonical form, or the input itself when Kubernetes would keep it.</summary>

@@ -42,7 +42,7 @@ internal static class QuantityFormatter
                 {
                     var whole = mantissa * DecimalMath.Pow10(exponent);
                     var digits = whole / BigInteger.Pow(BinaryThreshold, (int)powerOf1024);
-                    return digits.ToString(CultureInfo.InvariantCulture) + BinarySuffixes[powerOf1024];
+                    return DecimalMath.FormatDigits(digits) + BinarySuffixes[powerOf1024];
                 }
                 format = QuantityFormat.DecimalExponent;
             }
@@ -60,7 +60,7 @@ internal static class QuantityFormatter
                 exponent -= 2;
                 break;
         }
-        string number = mantissa.ToString(CultureInfo.InvariantCulture);
+        string number = DecimalMath.FormatDigits(mantissa);
 
         if (format == QuantityFormat.DecimalSI)
         {

@@ -293,9 +293,14 @@ internal static class QuantityParser
             return false;
         }
 
-        var magnitude = BigInteger.Parse(
-            string.Concat(wholeDigits, fractionDigits), NumberStyles.None, CultureInfo.InvariantCulture);
-        long scale = -fractionDigits.Length;
+        // Move trailing zeros into the scale before parsing: normalising them away afterwards
+        // costs quadratic time, and a request body can hold a million of them.
+        string digits = string.Concat(wholeDigits, fractionDigits);
+        string significant = digits.TrimEnd('0');
+        long scale = -fractionDigits.Length + (digits.Length - significant.Length);
+        var magnitude = significant.Length == 0
+            ? BigInteger.Zero
+            : BigInteger.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
         if (binary)
         {
             magnitude <<= (int)exponent;

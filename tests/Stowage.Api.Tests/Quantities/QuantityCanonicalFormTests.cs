@@ -249,6 +249,38 @@ public sealed class QuantityCanonicalFormTests
         Assert.Equal("0", Quantity.Zero.ToString());
     }
 
+    [Fact]
+    public void Writes_very_long_numbers_digit_for_digit()
+    {
+        var random = new Random(11);
+        for (int i = 0; i < 20; i++)
+        {
+            var digits = new char[1000 + random.Next(9000)];
+            for (int j = 0; j < digits.Length; j++)
+            {
+                digits[j] = (char)('0' + random.Next(10));
+            }
+            digits[0] = (char)('1' + random.Next(9));
+            digits[^1] = (char)('1' + random.Next(9));
+            string text = new(digits);
+
+            Assert.Equal(text, Quantity.Parse(text).ToString());
+            Assert.Equal("-" + text, Quantity.Parse("-" + text).ToString());
+        }
+
+        string powerPlusOne = "1" + new string('0', 4999) + "1";
+        Assert.Equal(powerPlusOne, Quantity.Parse(powerPlusOne).ToDecimalString());
+    }
+
+    [Fact]
+    public void Moves_a_long_run_of_trailing_zeros_into_the_exponent()
+    {
+        var quantity = Quantity.Parse("123" + new string('0', 999_999));
+
+        Assert.Equal("123e999999", quantity.ToString());
+        Assert.True(quantity > Quantity.Parse("1e999999"));
+    }
+
     [Theory]
     [InlineData("1Gi", "1073741824")]
     [InlineData("-1.5", "-1.5")]
