@@ -1,26 +1,35 @@
 namespace Stowage.Api.Validation;
 
-/// <summary>The kinds of validation failure (Kubernetes' field.ErrorType).</summary>
+/// <summary>Why a field is invalid (Kubernetes' <c>field.ErrorType</c>).</summary>
 public enum FieldErrorType
 {
-    /// <summary>Required value.</summary>
+    /// <summary>A required value is missing (<c>FieldValueRequired</c>).</summary>
     Required,
-    /// <summary>Invalid value.</summary>
+
+    /// <summary>A malformed value (<c>FieldValueInvalid</c>).</summary>
     Invalid,
-    /// <summary>Unsupported value.</summary>
+
+    /// <summary>A value outside an enumeration (<c>FieldValueNotSupported</c>).</summary>
     NotSupported,
-    /// <summary>Forbidden.</summary>
+
+    /// <summary>A well-formed value not permitted here (<c>FieldValueForbidden</c>).</summary>
     Forbidden,
-    /// <summary>Duplicate value.</summary>
+
+    /// <summary>A value that must be unique is repeated (<c>FieldValueDuplicate</c>).</summary>
     Duplicate,
-    /// <summary>Too long.</summary>
+
+    /// <summary>A value that is too long; the value itself is not reported (<c>FieldValueTooLong</c>).</summary>
     TooLong,
-    /// <summary>Too many.</summary>
+
+    /// <summary>A list with too many items (<c>FieldValueTooMany</c>).</summary>
     TooMany,
-    /// <summary>Not found.</summary>
+
+    /// <summary>A referenced value was not found (<c>FieldValueNotFound</c>).</summary>
     NotFound,
-    /// <summary>Invalid type.</summary>
+
+    /// <summary>A value of the wrong JSON type (<c>FieldValueTypeInvalid</c>).</summary>
     TypeInvalid,
-    /// <summary>Internal error.</summary>
+
+    /// <summary>An error not caused by the input (<c>InternalError</c>).</summary>
     InternalError,
 }
