@@ -274,9 +274,11 @@ public static class ManagedFields
         }
     }
 
-    // What a new Go object of the kind serialises to before anything is set: its struct-typed top-level
-    // fields (metadata, spec, status) are present and empty, others absent. Comparing a created object
-    // against it makes ownership of e.g. spec appear through its children only, as in Kubernetes.
+    // What a new Go object of the kind serialises to before anything is set, as far as the schema
+    // tells: struct-typed top-level fields (metadata, spec, status) are present and empty, and inside
+    // them required fields are present too (null lists and maps, empty structs), since Go writes
+    // fields without omitempty. Comparing a created object against it makes ownership of spec, or of
+    // a Pod's containers, appear through their children only, as real clusters record it.
     private static JsonObject EmptyObject(SchemaNode? schema)
     {
         var empty = new JsonObject();
@@ -284,7 +286,31 @@ public static class ManagedFields
         {
             if (SchemaShape.Of(property, null) == ShapeKind.Struct)
             {
-                empty[name] = new JsonObject();
+                empty[name] = EmptyStruct(property, depth: 0);
+            }
+        }
+
+        return empty;
+    }
+
+    private static JsonObject EmptyStruct(SchemaNode schema, int depth)
+    {
+        var empty = new JsonObject();
+        foreach (var name in schema.Required)
+        {
+            if (depth > 8 || !schema.Properties.TryGetValue(name, out var property))
+            {
+                continue;
+            }
+
+            switch (SchemaShape.Of(property, null))
+            {
+                case ShapeKind.Struct:
+                    empty[name] = EmptyStruct(property, depth + 1);
+                    break;
+                case ShapeKind.Map or ShapeKind.ListMap or ShapeKind.ListSet:
+                    empty[name] = null;
+                    break;
             }
         }
 

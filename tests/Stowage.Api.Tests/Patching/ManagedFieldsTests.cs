@@ -31,6 +31,21 @@ public class ManagedFieldsTests
     }
 
     [Fact]
+    public void A_created_pod_owns_its_containers_by_key_as_kubectl_run_shows()
+    {
+        var pod = JsonText.Object("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"nginx","labels":{"run":"nginx"}},
+             "spec":{"containers":[{"name":"nginx","image":"nginx","ports":[{"containerPort":80,"protocol":"TCP"}]}],"restartPolicy":"Always"}}
+            """);
+
+        var managedFields = ManagedFields.RecordUpdate(null, pod, "kubectl-run", "v1", T1, TestSchemas.Pod);
+
+        Assert.Equal(
+            [("kubectl-run", """{"f:metadata":{"f:labels":{".":{},"f:run":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:image":{},"f:name":{},"f:ports":{".":{},"k:{\"containerPort\":80,\"protocol\":\"TCP\"}":{".":{},"f:containerPort":{},"f:protocol":{}}}}},"f:restartPolicy":{}}}""")],
+            Entries(managedFields));
+    }
+
+    [Fact]
     public void A_label_added_by_kubectl_label_is_owned_by_kubectl_label()
     {
         var stored = Created();
@@ -54,7 +69,7 @@ public class ManagedFieldsTests
 
         Assert.Equal(
             [
-                ("kubectl-client-side-apply", CsaFieldsV1.Replace(""""f:labels":{".":{},"f:tier":{}}"""", """"f:labels":{}"""", StringComparison.Ordinal)),
+                ("kubectl-client-side-apply", CsaFieldsV1.Replace("\"f:labels\":{\".\":{},\"f:tier\":{}}", "\"f:labels\":{}", StringComparison.Ordinal)),
                 ("kubectl-label", """{"f:metadata":{"f:labels":{"f:tier":{}}}}"""),
             ],
             Entries(managedFields));

@@ -78,6 +78,7 @@ internal static class TestSchemas
             ("nodeSelector", MapOf(String())),
             ("tolerations", Atomic(Object(null, ("key", String()), ("operator", String())))),
             ("restartPolicy", String()));
+        spec.Required.Add("containers");
         var status = Object(
             null,
             ("phase", String()),
