@@ -43,6 +43,11 @@ public static class JsonPatch
                 $"json: cannot unmarshal {GoJsonKind(patch)} into Go value of type jsonpatch.Patch");
         }
 
+        if (document is not (JsonObject or JsonArray))
+        {
+            throw Invalid($"json: cannot unmarshal {GoJsonKind(document)} into Go value of type jsonpatch.partialDoc");
+        }
+
         foreach (var operation in operations)
         {
             if (operation is not JsonObject)

@@ -47,7 +47,7 @@ public static class ManagedFields
     public static IReadOnlyList<ManagedFieldsEntry> Decode(JsonObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        if (obj["metadata"]?["managedFields"] is not JsonNode node)
+        if ((obj["metadata"] as JsonObject)?["managedFields"] is not JsonNode node)
         {
             return [];
         }
@@ -255,8 +255,9 @@ public static class ManagedFields
     {
         if (obj["metadata"] is not JsonObject metadata)
         {
-            if (managedFields is null)
+            if (managedFields is null || obj.ContainsKey("metadata"))
             {
+                // Nothing to remove, or metadata is not an object (validation rejects that object).
                 return;
             }
 

@@ -134,7 +134,8 @@ public static class ServerSideApply
         }
     }
 
-    private static string? LastApplied(JsonObject obj) => ReadString(obj["metadata"]?["annotations"]?[LastAppliedAnnotation]);
+    private static string? LastApplied(JsonObject obj) =>
+        ReadString(((obj["metadata"] as JsonObject)?["annotations"] as JsonObject)?[LastAppliedAnnotation]);
 
     private static void SetLastApplied(JsonObject obj, string value) =>
         ((JsonObject)obj["metadata"]!["annotations"]!)[LastAppliedAnnotation] = value;
@@ -144,7 +145,7 @@ public static class ServerSideApply
     private static string BuildLastApplied(JsonObject applied)
     {
         var copy = (JsonObject)applied.DeepClone();
-        if (copy["metadata"]?["annotations"] is JsonObject annotations)
+        if ((copy["metadata"] as JsonObject)?["annotations"] is JsonObject annotations)
         {
             annotations.Remove(LastAppliedAnnotation);
             if (annotations.Count == 0)

@@ -78,6 +78,56 @@ public class ServerSideApplyTests
     }
 
     [Fact]
+    public void Dropping_a_struct_keeps_the_parts_another_manager_owns()
+    {
+        var live = Apply(null, PvConfig, "kubectl", T1).Object;
+        live = Apply(live, """{"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"pv0006"},"spec":{"hostPath":{"type":"Directory"}}}""", "ops", T2).Object;
+        var config = JsonText.Object(PvConfig);
+        ((JsonObject)config["spec"]!).Remove("hostPath");
+
+        var result = Apply(live, config.ToJsonString(), "kubectl", T3);
+
+        JsonText.Equal("""{"type":"Directory"}""", result.Object!["spec"]!["hostPath"]);
+    }
+
+    [Fact]
+    public void Fields_nobody_owns_survive_a_prune()
+    {
+        var live = Apply(null, PvConfig, "kubectl", T1).Object!;
+        live["metadata"]!["uid"] = "3c5b";
+        live["spec"]!["persistentVolumeReclaimPolicy"] = "Retain";
+        var config = JsonText.Object(PvConfig);
+        ((JsonObject)config["spec"]!).Remove("storageClassName");
+
+        var result = Apply(live, config.ToJsonString(), "kubectl", T2);
+
+        Assert.Equal("3c5b", result.Object!["metadata"]!["uid"]!.GetValue<string>());
+        Assert.Equal("Retain", result.Object!["spec"]!["persistentVolumeReclaimPolicy"]!.GetValue<string>());
+        Assert.Null(result.Object!["spec"]!["storageClassName"]);
+    }
+
+    [Fact]
+    public void A_status_writer_is_named_with_its_subresource_in_conflicts()
+    {
+        var live = JsonText.Object(PvConfig);
+        live["metadata"]!["managedFields"] = ManagedFields.RecordUpdate(null, live, "kubectl-create", "v1", T1, TestSchemas.PersistentVolume);
+        var bound = (JsonObject)MergePatch.Apply(live, JsonText.Parse("""{"status":{"phase":"Bound"}}"""))!;
+        bound["metadata"]!["managedFields"] = ManagedFields.RecordUpdate(
+            live, bound, "binder", "v1", T2, TestSchemas.PersistentVolume, "status", ResetFields.StatusSubresource(TestSchemas.PersistentVolume));
+
+        var result = ServerSideApply.Apply(
+            bound,
+            JsonText.Object("""{"apiVersion":"v1","kind":"PersistentVolume","metadata":{"name":"pv0006"},"status":{"phase":"Released"}}"""),
+            "ops",
+            false,
+            TestSchemas.PersistentVolume,
+            T3,
+            "status");
+
+        Assert.Equal("Apply failed with 1 conflict: conflict with \"binder\" with subresource \"status\" using v1: .status.phase", result.ConflictMessage);
+    }
+
+    [Fact]
     public void Two_appliers_setting_different_values_conflict()
     {
         var live = Apply(null, PvConfig, "a", T1).Object;
