@@ -87,20 +87,47 @@ internal static class GoFormat
         }
     }
 
-    // Go's %v for float64 is %g with the shortest representation: exponent form below 1e-4 or from 1e21.
-    private static string Float(double d)
+    /// <summary>
+    /// Go's %v of a float64: the shortest digits that round-trip, in exponent form (two-digit
+    /// exponent) when the exponent is below -4 or at least 6, as strconv's 'g' format decides.
+    /// </summary>
+    public static string Float(double d)
     {
-        var abs = Math.Abs(d);
-        if (abs == 0 || (abs >= 1e-4 && abs < 1e21))
+        if (d == 0)
         {
-            return d.ToString("0.#################", CultureInfo.InvariantCulture);
+            return "0";
         }
 
-        var r = d.ToString("E", CultureInfo.InvariantCulture);
+        // Shortest round-trip digits and the decimal exponent of the first digit.
+        var r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
         var e = r.IndexOf('E', StringComparison.Ordinal);
-        var mantissa = d.ToString("R", CultureInfo.InvariantCulture);
-        var m = mantissa.Contains('E', StringComparison.Ordinal) ? mantissa[..mantissa.IndexOf('E', StringComparison.Ordinal)] : r[..e].TrimEnd('0').TrimEnd('.');
-        var exponent = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{m}e{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent):00}");
+        var exponentPart = e < 0 ? 0 : int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = e < 0 ? r : r[..e];
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var intDigits = point < 0 ? mantissa.Length : point;
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var leadingZeros = digits.Length - digits.TrimStart('0').Length;
+        digits = digits.Trim('0');
+        if (digits.Length == 0)
+        {
+            return "0";
+        }
+
+        var exponent = intDigits - leadingZeros - 1 + exponentPart;
+        var sign = d < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 6)
+        {
+            var m = digits.Length > 1 ? digits[..1] + "." + digits[1..] : digits;
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{m}e{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent):00}");
+        }
+
+        if (exponent < 0)
+        {
+            return sign + "0." + new string('0', -exponent - 1) + digits;
+        }
+
+        var whole = digits.Length > exponent + 1 ? digits[..(exponent + 1)] : digits.PadRight(exponent + 1, '0');
+        var fraction = digits.Length > exponent + 1 ? "." + digits[(exponent + 1)..] : "";
+        return sign + whole + fraction;
     }
 }

@@ -246,7 +246,10 @@ public sealed class PathElement : IEquatable<PathElement>, IComparable<PathEleme
         return value.GetValueKind() switch
         {
             JsonValueKind.String => GoQuote(value.GetValue<string>()),
-            JsonValueKind.Number => GoFormat.Value(value),
+            // structured-merge-diff keeps JSON integers as int64 and others as float64.
+            JsonValueKind.Number => long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+                ? integer.ToString(CultureInfo.InvariantCulture)
+                : GoFormat.Float(JsonValues.NumberValue(value)),
             _ => value.ToJsonString(),
         };
     }
