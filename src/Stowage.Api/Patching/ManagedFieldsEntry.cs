@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Stowage.Api.Patching;
+
+/// <summary>One entry of <c>metadata.managedFields</c> (metav1.ManagedFieldsEntry) with its fields decoded.</summary>
+public sealed record ManagedFieldsEntry
+{
+    /// <summary>The field manager, e.g. "kubectl-client-side-apply".</summary>
+    public required string Manager { get; init; }
+
+    /// <summary>Apply or Update.</summary>
+    public required ManagedFieldsOperation Operation { get; init; }
+
+    /// <summary>The API version the fields are expressed in, e.g. "v1".</summary>
+    public required string ApiVersion { get; init; }
+
+    /// <summary>When the manager last changed the object; second precision, UTC. Null if unknown.</summary>
+    public DateTimeOffset? Time { get; init; }
+
+    /// <summary>The fields owned.</summary>
+    public required FieldSet Fields { get; init; }
+
+    /// <summary>The subresource written through ("status"), or null for the main resource.</summary>
+    public string? Subresource { get; init; }
+
+    /// <summary>
+    /// The entry as Kubernetes serialises it: manager, operation, apiVersion, time, fieldsType,
+    /// fieldsV1, subresource (omitted when empty).
+    /// </summary>
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["manager"] = Manager,
+            ["operation"] = Operation.ToString(),
+            ["apiVersion"] = ApiVersion,
+        };
+        if (Time is { } time)
+        {
+            json["time"] = FormatTime(time);
+        }
+
+        json["fieldsType"] = "FieldsV1";
+        json["fieldsV1"] = Fields.ToFieldsV1();
+        if (!string.IsNullOrEmpty(Subresource))
+        {
+            json["subresource"] = Subresource;
+        }
+
+        return json;
+    }
+
+    /// <summary>Reads one entry, validating it as kube-apiserver's decodeManagedFields does.</summary>
+    /// <exception cref="FormatException">The entry is invalid; the message is Kubernetes'.</exception>
+    public static ManagedFieldsEntry FromJson(JsonNode? json, int index)
+    {
+        if (json is not JsonObject entry)
+        {
+            throw new FormatException($"managed fields entry {index} is not an object");
+        }
+
+        var operation = ReadString(entry, "operation") switch
+        {
+            "Apply" => ManagedFieldsOperation.Apply,
+            "Update" => ManagedFieldsOperation.Update,
+            _ => throw new FormatException("operation must be `Apply` or `Update`"),
+        };
+        var apiVersion = ReadString(entry, "apiVersion");
+        if (string.IsNullOrEmpty(apiVersion))
+        {
+            throw new FormatException("apiVersion must not be empty");
+        }
+
+        switch (ReadString(entry, "fieldsType"))
+        {
+            case "FieldsV1":
+                break;
+            case null or "":
+                throw new FormatException($"missing fieldsType in managed fields entry {index}");
+            case var other:
+                throw new FormatException($"invalid fieldsType \"{other}\" in managed fields entry {index}");
+        }
+
+        DateTimeOffset? time = null;
+        if (ReadString(entry, "time") is { Length: > 0 } text)
+        {
+            time = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? Truncate(parsed)
+                : throw new FormatException($"invalid time \"{text}\" in managed fields entry {index}");
+        }
+
+        FieldSet fields;
+        try
+        {
+            fields = FieldSet.FromFieldsV1(entry["fieldsV1"]);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"error decoding versioned set from managed fields entry {index}: {e.Message}", e);
+        }
+
+        return new ManagedFieldsEntry
+        {
+            Manager = ReadString(entry, "manager") ?? "",
+            Operation = operation,
+            ApiVersion = apiVersion,
+            Time = time,
+            Fields = fields,
+            Subresource = ReadString(entry, "subresource") is { Length: > 0 } s ? s : null,
+        };
+    }
+
+    /// <summary>A time as metav1.Time serialises: RFC 3339, seconds, UTC.</summary>
+    internal static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Drops sub-second precision, as metav1.Time does.</summary>
+    internal static DateTimeOffset Truncate(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    private static string? ReadString(JsonObject entry, string name) =>
+        entry[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}
