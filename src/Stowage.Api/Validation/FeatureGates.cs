@@ -4,8 +4,8 @@ namespace Stowage.Api.Validation;
 internal static class FeatureGates
 {
     /// <summary>Beta and on in 1.32: a claim's request may shrink back to just above status.capacity.</summary>
-    public const bool RecoverVolumeExpansionFailure = true;
+    public static bool RecoverVolumeExpansionFailure => true;
 
     /// <summary>Beta but off in 1.32: volumeAttributesClassName is neither validated nor mutable.</summary>
-    public const bool VolumeAttributesClass = false;
+    public static bool VolumeAttributesClass => false;
 }
