@@ -52,7 +52,7 @@ public sealed class PersistentVolumeClaimValidationTests
 
     public static TheoryData<string> InvalidCases => new(Invalid.Keys);
 
-    [Theory]
+    [QuantityTheory]
     [MemberData(nameof(InvalidCases))]
     public void Rejects_an_invalid_claim_with_Kubernetes_causes(string name)
     {
@@ -60,7 +60,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Causes.AssertExactly(PersistentVolumeClaimValidation.Validate(pvc), expected);
     }
 
-    [Fact]
+    [QuantityFact]
     public void Accepts_claims_with_selectors_classes_and_snapshot_sources()
     {
         Causes.AssertNone(PersistentVolumeClaimValidation.Validate(Claim()));
@@ -82,7 +82,7 @@ public sealed class PersistentVolumeClaimValidationTests
         })));
     }
 
-    [Fact]
+    [QuantityFact]
     public void Data_source_and_ref_must_match()
     {
         var pvc = Claim().Spec(s => s with
@@ -94,7 +94,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Assert.Equal(new FieldError(FieldErrorType.Invalid, "spec", "spec.dataSource", "must match dataSourceRef"), cause);
     }
 
-    [Fact]
+    [QuantityFact]
     public void The_spec_of_an_unbound_claim_is_immutable_including_its_size()
     {
         var old = Claim(size: "1Gi").Stored();
@@ -105,14 +105,14 @@ public sealed class PersistentVolumeClaimValidationTests
         Assert.Contains("resources.requests.storage: \"2Gi\"", cause.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [QuantityFact]
     public void A_bound_claim_may_grow()
     {
         var old = Claim(size: "1Gi").Stored().BoundWithCapacity("1Gi");
         Causes.AssertNone(PersistentVolumeClaimValidation.ValidateUpdate(old.Requesting("2Gi"), old));
     }
 
-    [Fact]
+    [QuantityFact]
     public void A_bound_claim_may_shrink_only_to_above_its_status_capacity()
     {
         // A failed expansion from 1Gi to 10Gi is recovered by asking for less than 10Gi, but more than 1Gi.
@@ -124,7 +124,7 @@ public sealed class PersistentVolumeClaimValidationTests
             "spec.resources.requests.storage: Forbidden: field can not be less than status.capacity");
     }
 
-    [Fact]
+    [QuantityFact]
     public void Volume_name_can_be_set_once()
     {
         var unbound = Claim().Stored();
@@ -136,7 +136,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Assert.Equal(ImmutableSpec + "\n  - volumeName: \"pv0001\"\n  + volumeName: \"pv0002\"", CauseText.Render(cause));
     }
 
-    [Fact]
+    [QuantityFact]
     public void Storage_class_may_go_from_nil_to_a_value_but_not_change()
     {
         var noClass = Claim().Stored();
@@ -150,7 +150,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Assert.Single(PersistentVolumeClaimValidation.ValidateUpdate(gold, explicitNone));
     }
 
-    [Fact]
+    [QuantityFact]
     public void The_beta_class_annotation_can_move_into_the_field_but_not_change()
     {
         var annotated = Claim().Stored() with
@@ -167,7 +167,7 @@ public sealed class PersistentVolumeClaimValidationTests
             "metadata.annotations.volume.beta.kubernetes.io/storage-class: Invalid value: \"silver\": field is immutable");
     }
 
-    [Fact]
+    [QuantityFact]
     public void Volume_mode_change_is_reported_twice_as_in_Kubernetes()
     {
         var old = Claim().Stored();
@@ -177,7 +177,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Assert.Equal("volumeMode: Invalid value: \"Block\": field is immutable", CauseText.Render(errors[1]));
     }
 
-    [Fact]
+    [QuantityFact]
     public void An_update_keeps_create_rules_and_metadata_rules()
     {
         var old = Claim().Stored();
@@ -189,7 +189,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Assert.Equal(3, rendered.Count);
     }
 
-    [Fact]
+    [QuantityFact]
     public void A_claim_created_with_an_invalid_selector_value_can_still_be_updated()
     {
         var old = Claim().Spec(s => s with { Selector = Expression("env", "In", "bad value") }).Stored();
@@ -197,7 +197,7 @@ public sealed class PersistentVolumeClaimValidationTests
         Causes.AssertNone(PersistentVolumeClaimValidation.ValidateUpdate(relabelled, old));
     }
 
-    [Fact]
+    [QuantityFact]
     public void A_status_update_checks_resize_bookkeeping()
     {
         var old = Claim().Stored();

@@ -101,7 +101,7 @@ public sealed class PersistentVolumeValidationTests
 
     public static TheoryData<string> InvalidCases => new(Invalid.Keys);
 
-    [Theory]
+    [QuantityTheory]
     [MemberData(nameof(InvalidCases))]
     public void Rejects_an_invalid_volume_with_Kubernetes_causes(string name)
     {
@@ -109,7 +109,7 @@ public sealed class PersistentVolumeValidationTests
         Causes.AssertExactly(PersistentVolumeValidation.Validate(pv), expected);
     }
 
-    [Fact]
+    [QuantityFact]
     public void A_zero_capacity_is_not_greater_than_zero()
     {
         // Kubernetes prints this value quoted ("0", a quantity's text); FieldError keeps only the
@@ -143,11 +143,11 @@ public sealed class PersistentVolumeValidationTests
 
     public static TheoryData<string> ValidCases => new(Valid.Keys);
 
-    [Theory]
+    [QuantityTheory]
     [MemberData(nameof(ValidCases))]
     public void Accepts_a_valid_volume(string name) => Causes.AssertNone(PersistentVolumeValidation.Validate(Valid[name]));
 
-    [Fact]
+    [QuantityFact]
     public void Changing_the_volume_source_is_forbidden_with_a_diff()
     {
         var old = NfsVolume().Stored();
@@ -161,7 +161,7 @@ public sealed class PersistentVolumeValidationTests
         Assert.Equal("spec.persistentvolumesource is immutable after creation\n  - nfs.server: \"10.0.0.83\"\n  + nfs.server: \"10.0.0.84\"", cause.Detail);
     }
 
-    [Fact]
+    [QuantityFact]
     public void Adding_a_controller_expand_secret_to_a_CSI_volume_is_allowed()
     {
         var old = WithSource(s => s with { Csi = new CsiPersistentVolumeSource { Driver = "ebs.csi.aws.com", VolumeHandle = "vol-1" } }).Stored();
@@ -169,7 +169,7 @@ public sealed class PersistentVolumeValidationTests
         Causes.AssertNone(PersistentVolumeValidation.ValidateUpdate(changed, old));
     }
 
-    [Fact]
+    [QuantityFact]
     public void Capacity_access_modes_claim_ref_policy_class_and_mount_options_stay_mutable()
     {
         var old = NfsVolume().Stored();
@@ -185,7 +185,7 @@ public sealed class PersistentVolumeValidationTests
         Causes.AssertNone(PersistentVolumeValidation.ValidateUpdate(changed, old));
     }
 
-    [Fact]
+    [QuantityFact]
     public void Volume_mode_is_immutable_at_Kubernetes_path()
     {
         var old = NfsVolume().Stored();
@@ -193,7 +193,7 @@ public sealed class PersistentVolumeValidationTests
             "volumeMode: Invalid value: \"Block\": field is immutable");
     }
 
-    [Fact]
+    [QuantityFact]
     public void Node_affinity_can_be_set_once_and_then_only_move_from_beta_to_GA_labels()
     {
         var unset = NfsVolume().Stored();
@@ -208,7 +208,7 @@ public sealed class PersistentVolumeValidationTests
             "nodeAffinity: Invalid value: null: field is immutable, except for updating from beta label to GA");
     }
 
-    [Fact]
+    [QuantityFact]
     public void Metadata_update_rules_apply_to_volumes()
     {
         var old = NfsVolume().Stored();
@@ -218,7 +218,7 @@ public sealed class PersistentVolumeValidationTests
             "metadata.name: Invalid value: \"pv0002\": field is immutable");
     }
 
-    [Fact]
+    [QuantityFact]
     public void A_status_update_needs_a_resource_version()
     {
         var old = NfsVolume().Stored();
@@ -229,7 +229,7 @@ public sealed class PersistentVolumeValidationTests
         Causes.AssertNone(PersistentVolumeValidation.ValidateStatusUpdate(old with { Status = new PersistentVolumeStatus { Phase = "Bound" } }, old));
     }
 
-    [Fact]
+    [QuantityFact]
     public void Volume_attributes_class_cannot_change_while_the_gate_is_off()
     {
         var old = NfsVolume().Stored();

@@ -62,7 +62,7 @@ public sealed class SeedManifestTests
 
     public static TheoryData<string> ClassNames => new(Classes.Keys);
 
-    [Theory]
+    [QuantityTheory]
     [MemberData(nameof(VolumeNames))]
     public void Seed_volume_is_valid_after_defaulting(string name)
     {
@@ -70,7 +70,7 @@ public sealed class SeedManifestTests
         Causes.AssertNone(PersistentVolumeValidation.Validate(pv));
     }
 
-    [Theory]
+    [QuantityTheory]
     [MemberData(nameof(ClaimNames))]
     public void Seed_claim_is_valid_after_defaulting(string name)
     {
@@ -103,7 +103,7 @@ public sealed class SeedManifestTests
         Causes.AssertNone(SecretValidation.Validate(ApiDefaults.Apply(secret)));
     }
 
-    [Fact]
+    [QuantityFact]
     public void Seed_volume_named_1Gi_is_rejected_as_Kubernetes_would()
     {
         // 000 "供给": metadata.name "1Gi" is not a lowercase RFC 1123 subdomain.
@@ -113,7 +113,7 @@ public sealed class SeedManifestTests
         Causes.AssertExactly(PersistentVolumeValidation.Validate(pv), "metadata.name: Invalid value: \"1Gi\": " + Messages.Subdomain);
     }
 
-    [Fact]
+    [QuantityFact]
     public void Seed_GCE_volume_as_printed_is_rejected_as_Kubernetes_would()
     {
         // 003 6.5.2 verbatim: "accessMode" is not a field (dropped by the decoder) and "retain" is
