@@ -58,6 +58,8 @@ public static class ConfigMapValidation
             }
         }
         errs.AddRange(Validate(newCm));
-        return errs;
+        // Metadata rules run twice (update and create), as in Kubernetes, which reports each
+        // distinct message once.
+        return errs.Distinct().ToList();
     }
 }

@@ -47,7 +47,9 @@ public static class EndpointsValidation
         ArgumentNullException.ThrowIfNull(oldEndpoints);
         var errs = ObjectMetaValidation.ValidateObjectMetaUpdate(newEndpoints.Metadata, oldEndpoints.Metadata).ToList();
         errs.AddRange(Validate(newEndpoints));
-        return errs;
+        // Metadata rules run twice (update and create), as in Kubernetes, which reports each
+        // distinct message once.
+        return errs.Distinct().ToList();
     }
 
     private static IEnumerable<FieldError> Address(EndpointAddress address, FieldPath path)

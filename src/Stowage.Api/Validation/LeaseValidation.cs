@@ -29,6 +29,8 @@ public static class LeaseValidation
         ArgumentNullException.ThrowIfNull(oldLease);
         var errs = ObjectMetaValidation.ValidateObjectMetaUpdate(newLease.Metadata, oldLease.Metadata).ToList();
         errs.AddRange(Validate(newLease));
-        return errs;
+        // Metadata rules run twice (update and create), as in Kubernetes, which reports each
+        // distinct message once.
+        return errs.Distinct().ToList();
     }
 }

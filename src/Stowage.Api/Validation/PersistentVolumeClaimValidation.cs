@@ -136,7 +136,9 @@ public static class PersistentVolumeClaimValidation
                 }
             }
         }
-        return errs;
+        // Metadata rules run twice (update and create), as in Kubernetes, which reports each
+        // distinct message once.
+        return errs.Distinct().ToList();
     }
 
     /// <summary>

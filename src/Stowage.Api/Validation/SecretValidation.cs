@@ -96,7 +96,9 @@ public static class SecretValidation
             }
         }
         errs.AddRange(Validate(newSecret));
-        return errs;
+        // Metadata rules run twice (update and create), as in Kubernetes, which reports each
+        // distinct message once.
+        return errs.Distinct().ToList();
     }
 
     // The docker config must be well-formed JSON. Kubernetes puts Go's json error text in the

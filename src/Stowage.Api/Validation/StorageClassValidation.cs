@@ -72,7 +72,9 @@ public static class StorageClassValidation
         {
             errs.Add(FieldErrors.Invalid(FieldPath.Root("volumeBindingMode"), newSc.VolumeBindingMode, ValidationMessages.FieldImmutable));
         }
-        return errs;
+        // Metadata rules run twice (update and create), as in Kubernetes, which reports each
+        // distinct message once.
+        return errs.Distinct().ToList();
     }
 
     private static IEnumerable<FieldError> Parameters(IReadOnlyDictionary<string, string>? parameters, FieldPath path)

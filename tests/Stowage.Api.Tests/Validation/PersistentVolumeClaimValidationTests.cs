@@ -190,6 +190,15 @@ public sealed class PersistentVolumeClaimValidationTests
     }
 
     [QuantityFact]
+    public void A_bad_label_on_update_is_reported_once()
+    {
+        var old = Claim().Stored();
+        var relabelled = old with { Metadata = old.Metadata with { Labels = new Dictionary<string, string> { ["app"] = "db!" } } };
+        Causes.AssertExactly(PersistentVolumeClaimValidation.ValidateUpdate(relabelled, old),
+            "metadata.labels: Invalid value: \"db!\": " + Messages.LabelValue);
+    }
+
+    [QuantityFact]
     public void A_claim_created_with_an_invalid_selector_value_can_still_be_updated()
     {
         var old = Claim().Spec(s => s with { Selector = Expression("env", "In", "bad value") }).Stored();
