@@ -36,8 +36,7 @@ public static class StatusErrors
     /// <summary>422 with field causes: <c>PersistentVolume "x" is invalid: [a, b]</c>.</summary>
     public static Status Invalid(string kind, string group, string name, IReadOnlyList<FieldError> errors)
     {
-        var messages = errors.Select(FieldErrorText.Render).ToList();
-        var joined = messages.Count == 1 ? messages[0] : "[" + string.Join(", ", messages) + "]";
+        var joined = FieldError.Join(errors);
         var kindText = group.Length == 0 ? kind : $"{kind}.{group}";
         return Failure(422, "Invalid", $"{kindText} \"{name}\" is invalid: {joined}", new StatusDetails
         {
@@ -46,7 +45,7 @@ public static class StatusErrors
             Kind = kind,
             Causes = errors.Select(e => new StatusCause
             {
-                Reason = FieldErrorText.Reason(e.Type),
+                Reason = FieldErrorText.Reason(e),
                 Message = FieldErrorText.Body(e),
                 Field = e.Field,
             }).ToList(),

@@ -1,23 +1,29 @@
+using Stowage.Api.Selectors;
+using Stowage.Server.Errors;
 using Stowage.Server.Resources;
 
 namespace Stowage.Server.Http;
 
-/// <summary>TEMPORARY minimal selector parsing until the selector module lands (equality only).</summary>
+/// <summary>Parses labelSelector and fieldSelector query parameters with Kubernetes' grammar and errors.</summary>
 public static class Selection
 {
-    /// <summary>Parses a label selector.</summary>
+    /// <summary>Parses a label selector (400 with the parser's message when malformed).</summary>
     public static LabelFilter ParseLabels(string text)
     {
-        var terms = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => t.Split('=', 2)).ToList();
-        return new LabelFilter(text, labels => terms.All(t => t.Length == 2 && labels is not null && labels.TryGetValue(t[0].TrimEnd('!'), out var v) && v == t[1].TrimStart('=')));
+        if (!LabelSelectorParser.TryParse(text, out var selector, out var error))
+        {
+            throw new ApiException(StatusErrors.BadRequest($"unable to parse requirement: {error}"));
+        }
+        return new LabelFilter(text, selector.Matches);
     }
 
-    /// <summary>Parses a field selector.</summary>
+    /// <summary>Parses a field selector (400 when malformed).</summary>
     public static FieldFilter ParseFields(string text)
     {
-        var terms = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => t.Split('=', 2)).ToList();
-        return new FieldFilter(text, terms.Select(t => t[0].TrimEnd('!')).ToList(), get => terms.All(t => get(t[0].TrimEnd('!')) == t[1].TrimStart('=')));
+        if (!FieldSelector.TryParse(text, out var selector, out var error))
+        {
+            throw new ApiException(StatusErrors.BadRequest($"invalid field selector: {error}"));
+        }
+        return new FieldFilter(text, selector.Requirements.Select(r => r.Field).Distinct().ToList(), get => selector.Matches(get));
     }
 }

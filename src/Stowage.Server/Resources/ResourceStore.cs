@@ -349,6 +349,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     {
         if (patch.Type == PatchType.Apply)
         {
+            options = options with { IsApply = true };
             var existing = await TryGetAsync(ns, name, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
@@ -475,7 +476,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         ThrowIfInvalid(obj, errors);
 
         var bytes = _codec.Encode(obj);
-        if (bytes.AsSpan().SequenceEqual(_codec.Encode(current)))
+        if (IsNoOp(obj, bytes, current, options))
         {
             return (WriteOutcome.Ok, current); // no-op: keep the resourceVersion
         }
@@ -504,6 +505,25 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
 
     private T WithManagedFields(T obj, T? old, WriteOptions options, DateTimeOffset now) =>
         FieldManagement.Record(obj, old, options, now, _codec.TypeInfo, _schema.Value, ApiVersion);
+
+    /// <summary>
+    /// A write that changes nothing is not written. Managed-field bookkeeping alone (timestamps) does
+    /// not count as a change, except for apply, where a change of ownership is the point.
+    /// </summary>
+    private bool IsNoOp(T obj, byte[] bytes, T current, WriteOptions options)
+    {
+        if (bytes.AsSpan().SequenceEqual(_codec.Encode(current)))
+        {
+            return true;
+        }
+        if (options.IsApply)
+        {
+            return false;
+        }
+        var a = _codec.Encode(obj.WithMetadata(obj.Metadata with { ManagedFields = null }));
+        var b = _codec.Encode(current.WithMetadata(current.Metadata with { ManagedFields = null }));
+        return a.AsSpan().SequenceEqual(b);
+    }
 
     private bool HasFinalizers(T obj) => obj.Metadata.Finalizers is { Count: > 0 } || _strategy.HasKindFinalizers(obj);
 

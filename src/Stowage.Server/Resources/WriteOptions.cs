@@ -15,6 +15,9 @@ public sealed record WriteOptions
     /// <summary>Server-side apply force.</summary>
     public bool Force { get; init; }
 
+    /// <summary>True for server-side apply (ownership is recorded by the apply itself).</summary>
+    public bool IsApply { get; init; }
+
     /// <summary>Everything default.</summary>
     public static WriteOptions Default { get; } = new();
 }

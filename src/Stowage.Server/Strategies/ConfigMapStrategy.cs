@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
@@ -14,4 +16,10 @@ public sealed class ConfigMapStrategy : ResourceStrategy<ConfigMap>
 
     /// <inheritdoc/>
     public override TablePrinter<ConfigMap> Printer => ConfigMapPrinter.Instance;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(ConfigMap obj) => ConfigMapValidation.Validate(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(ConfigMap obj, ConfigMap old) => ConfigMapValidation.ValidateUpdate(obj, old);
 }

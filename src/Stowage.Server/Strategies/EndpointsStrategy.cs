@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
@@ -14,4 +16,13 @@ public sealed class EndpointsStrategy : ResourceStrategy<Endpoints>
 
     /// <inheritdoc/>
     public override TablePrinter<Endpoints> Printer => EndpointsPrinter.Instance;
+
+    /// <inheritdoc/>
+    public override Endpoints Default(Endpoints obj) => ApiDefaults.Apply(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(Endpoints obj) => EndpointsValidation.Validate(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(Endpoints obj, Endpoints old) => EndpointsValidation.ValidateUpdate(obj, old);
 }

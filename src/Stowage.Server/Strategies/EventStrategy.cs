@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
@@ -31,4 +33,10 @@ public sealed class EventStrategy : ResourceStrategy<Event>
             ["source"] = e => e.Source?.Component ?? "",
             ["type"] = e => e.Type ?? "",
         };
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(Event obj) => EventValidation.ValidateCreate(obj, "v1");
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(Event obj, Event old) => EventValidation.ValidateUpdate(obj, old, "v1");
 }

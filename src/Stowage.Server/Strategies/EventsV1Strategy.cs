@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
 using EventV1 = Stowage.Api.Events.Event;
@@ -27,4 +29,10 @@ public sealed class EventsV1Strategy : ResourceStrategy<EventV1>
             ["reportingController"] = e => e.ReportingController ?? "",
             ["type"] = e => e.Type ?? "",
         };
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(EventV1 obj) => EventValidation.ValidateCreate(obj.ToCore(), "events.k8s.io/v1");
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(EventV1 obj, EventV1 old) => EventValidation.ValidateUpdate(obj.ToCore(), old.ToCore(), "events.k8s.io/v1");
 }

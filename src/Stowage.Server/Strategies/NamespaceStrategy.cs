@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Server.Errors;
 using Stowage.Server.Printing;
@@ -40,7 +42,7 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>
         {
             labels["kubernetes.io/metadata.name"] = name;
         }
-        return obj.WithMetadata(obj.Metadata with { Labels = labels });
+        return ApiDefaults.Apply(obj.WithMetadata(obj.Metadata with { Labels = labels }));
     }
 
     /// <inheritdoc/>
@@ -80,4 +82,13 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(Namespace obj) => NamespaceValidation.Validate(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(Namespace obj, Namespace old) => NamespaceValidation.ValidateUpdate(obj, old);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateStatusUpdate(Namespace obj, Namespace old) => NamespaceValidation.ValidateStatusUpdate(obj, old);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Api.Storage;
 using Stowage.Server.Errors;
@@ -98,4 +100,16 @@ public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentV
                 "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize"));
         }
     }
+
+    /// <inheritdoc/>
+    public override PersistentVolumeClaim Default(PersistentVolumeClaim obj) => ApiDefaults.Apply(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(PersistentVolumeClaim obj) => PersistentVolumeClaimValidation.Validate(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(PersistentVolumeClaim obj, PersistentVolumeClaim old) => PersistentVolumeClaimValidation.ValidateUpdate(obj, old);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateStatusUpdate(PersistentVolumeClaim obj, PersistentVolumeClaim old) => PersistentVolumeClaimValidation.ValidateStatusUpdate(obj, old);
 }

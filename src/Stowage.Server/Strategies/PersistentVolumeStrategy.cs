@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
@@ -49,4 +51,16 @@ public sealed class PersistentVolumeStrategy : ResourceStrategy<PersistentVolume
         }
         return StatusWrites.KeepAllButStatus(old, obj) with { Status = status };
     }
+
+    /// <inheritdoc/>
+    public override PersistentVolume Default(PersistentVolume obj) => ApiDefaults.Apply(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(PersistentVolume obj) => PersistentVolumeValidation.Validate(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(PersistentVolume obj, PersistentVolume old) => PersistentVolumeValidation.ValidateUpdate(obj, old);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateStatusUpdate(PersistentVolume obj, PersistentVolume old) => PersistentVolumeValidation.ValidateStatusUpdate(obj, old);
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Defaulting;
+using Stowage.Api.Validation;
 using Stowage.Api.Core;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
@@ -32,6 +34,12 @@ public sealed class SecretStrategy : ResourceStrategy<Secret>
             }
             obj = obj with { Data = data, StringData = null };
         }
-        return obj with { Type = string.IsNullOrEmpty(obj.Type) ? "Opaque" : obj.Type };
+        return ApiDefaults.Apply(obj);
     }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> Validate(Secret obj) => SecretValidation.Validate(obj);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<FieldError> ValidateUpdate(Secret obj, Secret old) => SecretValidation.ValidateUpdate(obj, old);
 }
