@@ -33,6 +33,7 @@ public static class WatchStreamer
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-cache, private";
         await context.Response.StartAsync(token).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(token).ConfigureAwait(false); // headers out now: clients wait for them
 
         var body = context.Response.Body;
         var first = true;
