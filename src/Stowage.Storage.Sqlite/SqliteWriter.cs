@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -304,7 +305,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         var revision = _revision + 1;
-        var previousValue = current.Value.ToArray();
+        var previousValue = ArrayOf(current.Value);
         InsertLog(revision, request.Key, LogEntryType.Update, request.Value, previousValue, current.CreateRevision, current.ModRevision);
         WriteKv(_updateKv, request.Key, request.Value, revision);
         _revision = revision;
@@ -329,7 +330,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         var revision = _revision + 1;
-        InsertLog(revision, request.Key, LogEntryType.Delete, current.Value.ToArray(), prevValue: null, current.CreateRevision, current.ModRevision);
+        InsertLog(revision, request.Key, LogEntryType.Delete, ArrayOf(current.Value), prevValue: null, current.CreateRevision, current.ModRevision);
         _deleteKv.Parameters[0].Value = request.Key;
         _deleteKv.ExecuteNonQuery();
         _revision = revision;
@@ -386,6 +387,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
         p[6].Value = prevRevision;
         _insertLog.ExecuteNonQuery();
     }
+
+    /// <summary>The array behind a value this writer read (no copy), or a copy of any other.</summary>
+    private static byte[] ArrayOf(ReadOnlyMemory<byte> value) =>
+        MemoryMarshal.TryGetArray(value, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : value.ToArray();
 
     /// <summary>Runs the kv insert or update; returns the number of rows changed.</summary>
     private static int WriteKv(SqliteCommand command, string key, byte[] value, long revision)
