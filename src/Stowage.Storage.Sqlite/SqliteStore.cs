@@ -90,7 +90,7 @@ public sealed class SqliteStore : IStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var (current, compacted, logFloor) = await SqliteSchema.InitializeAsync(connection, cancellationToken).ConfigureAwait(false);
+            var (current, compacted, logFloor) = await SqliteSchema.InitializeAsync(connection, options, cancellationToken).ConfigureAwait(false);
             var fanout = new WatchFanout(options.WatchRingCapacity, options.WatcherQueueCapacity, current, compacted);
             var writer = new SqliteWriter(connection, current, compacted, logFloor, fanout, options, log);
             var pool = new ReadSessionPool(readConnectionString, options.MaxIdleReadConnections);
