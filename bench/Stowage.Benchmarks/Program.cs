@@ -1,15 +1,16 @@
 using System.Globalization;
 using Stowage.Benchmarks;
 
-// stowage benchmarks. Usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
+// stowage benchmarks. Usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH] [--case raw1|raw100|store1|store32]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]");
+    Console.WriteLine("usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH] [--case raw1|raw100|store1|store32]...");
     return args.Length == 0 ? 2 : 0;
 }
 
 var seconds = 5.0;
 var directory = Path.GetTempPath();
+var cases = new List<string>();
 for (var i = 1; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +20,9 @@ for (var i = 1; i < args.Length; i++)
             break;
         case "--dir" when i + 1 < args.Length:
             directory = args[++i];
+            break;
+        case "--case" when i + 1 < args.Length:
+            cases.Add(args[++i]);
             break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
@@ -36,7 +40,7 @@ Console.CancelKeyPress += (_, e) =>
 switch (args[0])
 {
     case "storage":
-        await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token);
+        await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds), cases).RunAsync(stop.Token);
         return 0;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");

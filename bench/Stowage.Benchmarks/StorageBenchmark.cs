@@ -19,24 +19,37 @@ internal sealed class StorageBenchmark
     private readonly string _directory;
     private readonly TimeSpan _duration;
     private readonly byte[] _value = MakeValue();
+    private readonly IReadOnlyCollection<string> _cases;
 
-    public StorageBenchmark(string directory, TimeSpan duration)
+    /// <param name="directory">Where the temp databases go.</param>
+    /// <param name="duration">How long each case runs.</param>
+    /// <param name="cases">Which cases to run (raw1, raw100, store1, store32); empty for all.</param>
+    public StorageBenchmark(string directory, TimeSpan duration, IReadOnlyCollection<string> cases)
     {
         _directory = directory;
         _duration = duration;
+        _cases = cases;
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Console.WriteLine($"storage benchmark: {_duration.TotalSeconds:0.#} s per case, {ValueSize} B values, WAL + synchronous=FULL, under {_directory}");
         Console.WriteLine($"{Environment.ProcessorCount} CPUs, SQLite {SqliteVersion()}, .NET {Environment.Version}");
-        var results = new List<Measurement>
+        var all = new (string Name, Func<string, Task<Measurement>> Run)[]
         {
-            await InFreshDatabase(path => RawInsertsAsync(path, rowsPerTransaction: 1, cancellationToken)),
-            await InFreshDatabase(path => RawInsertsAsync(path, rowsPerTransaction: 100, cancellationToken)),
-            await InFreshDatabase(path => StoreCreatesAsync(path, writers: 1, cancellationToken)),
-            await InFreshDatabase(path => StoreCreatesAsync(path, writers: 32, cancellationToken)),
+            ("raw1", path => RawInsertsAsync(path, rowsPerTransaction: 1, cancellationToken)),
+            ("raw100", path => RawInsertsAsync(path, rowsPerTransaction: 100, cancellationToken)),
+            ("store1", path => StoreCreatesAsync(path, writers: 1, cancellationToken)),
+            ("store32", path => StoreCreatesAsync(path, writers: 32, cancellationToken)),
         };
+        var results = new List<Measurement>();
+        foreach (var (name, run) in all)
+        {
+            if (_cases.Count == 0 || _cases.Contains(name))
+            {
+                results.Add(await InFreshDatabase(run));
+            }
+        }
 
         Console.WriteLine();
         Console.WriteLine($"| {"case",-44} | {"ops",8} | {"ops/s",8} | {"p50 ms",7} | {"p99 ms",7} | {"max ms",7} | {"ops/txn",7} |");
@@ -48,9 +61,11 @@ internal sealed class StorageBenchmark
                 $"| {m.Name,-44} | {m.Operations,8} | {m.PerSecond,8:0} | {m.Percentile(0.50),7} | {m.Percentile(0.99),7} | {m.Percentile(1.0),7} | {perTransaction,7} |");
         }
 
-        var baseline = results[0].PerSecond;
-        Console.WriteLine();
-        Console.WriteLine($"SqliteStore, 32 writers: {results[3].PerSecond / baseline:0.0}x the raw one-insert-per-transaction rate.");
+        if (_cases.Count == 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"SqliteStore, 32 writers: {results[3].PerSecond / results[0].PerSecond:0.0}x the raw one-insert-per-transaction rate.");
+        }
     }
 
     private async Task<Measurement> InFreshDatabase(Func<string, Task<Measurement>> run)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Stowage.Storage.Sqlite;
@@ -49,7 +50,7 @@ internal static class SqliteSchema
     /// <summary>Sets the writer connection's durability, creates the tables if new, and reads the revisions.</summary>
     /// <returns>The current revision, the compacted revision, and the lowest revision still in the log minus one.</returns>
     public static async Task<(long Current, long Compacted, long LogFloor)> InitializeAsync(
-        SqliteConnection connection, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteStoreOptions options, CancellationToken cancellationToken)
     {
         var journalMode = await ScalarAsync<string>(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
         if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
@@ -59,6 +60,12 @@ internal static class SqliteSchema
 
         // FULL: in WAL mode each commit syncs the WAL, so a write is durable when its task completes.
         await ExecuteAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
+
+        // SQLite's default 2 MB cache misses on the kv index as soon as the table outgrows it; each miss is a
+        // read from the OS. (A negative cache_size is in KiB.)
+        var cacheKibibytes = Math.Max(1, options.WriterCacheSize / 1024);
+        await ExecuteAsync(
+            connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{cacheKibibytes};"), cancellationToken).ConfigureAwait(false);
 
         var version = await ScalarAsync<long>(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
         if (version > Version)
@@ -101,6 +108,6 @@ internal static class SqliteSchema
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
     }
 }

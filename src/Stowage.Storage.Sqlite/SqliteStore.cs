@@ -24,11 +24,13 @@ public sealed class SqliteStore : IStore
     private readonly ReadSessionPool _pool;
     private readonly WatchFanout _fanout;
     private readonly ILogger _logger;
+    private readonly FileStream _lock;
     private int _disposed;
 
-    private SqliteStore(string path, SqliteWriter writer, ReadSessionPool pool, WatchFanout fanout, ILogger logger)
+    private SqliteStore(string path, FileStream lockFile, SqliteWriter writer, ReadSessionPool pool, WatchFanout fanout, ILogger logger)
     {
         _path = path;
+        _lock = lockFile;
         _writer = writer;
         _pool = pool;
         _reader = new SqliteReader(pool);
@@ -72,20 +74,33 @@ public sealed class SqliteStore : IStore
             DefaultTimeout = timeout,
         }.ToString();
 
+        // One writer per file: two stores would each count revisions on their own. An exclusive lock on a file
+        // beside the database (flock on Unix) refuses a second store, in this process or another.
+        FileStream lockFile;
+        try
+        {
+            lockFile = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageException($"{path} is already open in another store (its lock file is held)", ex);
+        }
+
         var connection = new SqliteConnection(writeConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var (current, compacted, logFloor) = await SqliteSchema.InitializeAsync(connection, cancellationToken).ConfigureAwait(false);
+            var (current, compacted, logFloor) = await SqliteSchema.InitializeAsync(connection, options, cancellationToken).ConfigureAwait(false);
             var fanout = new WatchFanout(options.WatchRingCapacity, options.WatcherQueueCapacity, current, compacted);
             var writer = new SqliteWriter(connection, current, compacted, logFloor, fanout, options, log);
             var pool = new ReadSessionPool(readConnectionString, options.MaxIdleReadConnections);
             SqliteStoreLog.Opened(log, path, current, compacted);
-            return new SqliteStore(path, writer, pool, fanout, log);
+            return new SqliteStore(path, lockFile, writer, pool, fanout, log);
         }
         catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            await lockFile.DisposeAsync().ConfigureAwait(false);
             if (ex is SqliteException sqlite)
             {
                 throw new StorageException($"cannot open {path}: {sqlite.Message}", sqlite);
@@ -194,6 +209,7 @@ public sealed class SqliteStore : IStore
         _pool.Dispose();
         var revision = _writer.CommittedRevision;
         await _writer.DisposeAsync().ConfigureAwait(false);
+        await _lock.DisposeAsync().ConfigureAwait(false);
         SqliteStoreLog.Closed(_logger, _path, revision);
     }
 

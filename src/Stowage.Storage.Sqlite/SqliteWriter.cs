@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteCommand _selectKv;
     private readonly SqliteCommand _insertLog;
-    private readonly SqliteCommand _upsertKv;
+    private readonly SqliteCommand _insertKv;
+    private readonly SqliteCommand _updateKv;
     private readonly SqliteCommand _deleteKv;
     private readonly SqliteCommand _updateMeta;
     private readonly SqliteCommand _deleteLog;
@@ -67,12 +69,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
             """,
             ("@revision", SqliteType.Integer), ("@key", SqliteType.Text), ("@type", SqliteType.Integer), ("@value", SqliteType.Blob),
             ("@prev_value", SqliteType.Blob), ("@create_revision", SqliteType.Integer), ("@prev_revision", SqliteType.Integer));
-        _upsertKv = Prepare(
-            """
-            INSERT INTO kv (key, value, create_revision, mod_revision) VALUES (@key, @value, @create_revision, @mod_revision)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value, create_revision = excluded.create_revision, mod_revision = excluded.mod_revision;
-            """,
-            ("@key", SqliteType.Text), ("@value", SqliteType.Blob), ("@create_revision", SqliteType.Integer), ("@mod_revision", SqliteType.Integer));
+        _insertKv = Prepare(
+            "INSERT INTO kv (key, value, create_revision, mod_revision) VALUES (@key, @value, @revision, @revision) ON CONFLICT (key) DO NOTHING;",
+            ("@key", SqliteType.Text), ("@value", SqliteType.Blob), ("@revision", SqliteType.Integer));
+        _updateKv = Prepare(
+            "UPDATE kv SET value = @value, mod_revision = @revision WHERE key = @key;",
+            ("@key", SqliteType.Text), ("@value", SqliteType.Blob), ("@revision", SqliteType.Integer));
         _deleteKv = Prepare("DELETE FROM kv WHERE key = @key;", ("@key", SqliteType.Text));
         _updateMeta = Prepare(
             "UPDATE meta SET current_revision = @current, compacted_revision = @compacted WHERE id = 1;",
@@ -80,7 +82,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _deleteLog = Prepare(
             "DELETE FROM log WHERE revision > @floor AND revision <= @through;",
             ("@floor", SqliteType.Integer), ("@through", SqliteType.Integer));
-        _commands = [_selectKv, _insertLog, _upsertKv, _deleteKv, _updateMeta, _deleteLog];
+        _commands = [_selectKv, _insertLog, _insertKv, _updateKv, _deleteKv, _updateMeta, _deleteLog];
 
         _loop = Task.Run(RunAsync);
     }
@@ -271,15 +273,16 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private void Create(WriteRequest request, List<WatchEvent> events)
     {
-        if (ReadKv(request.Key) is { } current)
+        // Insert first and read only on conflict: creates of new keys, the common case, skip the lookup.
+        var revision = _revision + 1;
+        if (WriteKv(_insertKv, request.Key, request.Value, revision) == 0)
         {
+            var current = ReadKv(request.Key) ?? throw new InvalidOperationException($"insert of {request.Key} conflicted but the key is absent");
             request.Result = new WriteResult(WriteOutcome.AlreadyExists, _revision, current);
             return;
         }
 
-        var revision = _revision + 1;
         InsertLog(revision, request.Key, LogEntryType.Create, request.Value, prevValue: null, createRevision: revision, prevRevision: 0);
-        UpsertKv(request.Key, request.Value, revision, revision);
         _revision = revision;
         var kv = new KeyValue(request.Key, request.Value, revision, revision);
         request.Result = new WriteResult(WriteOutcome.Ok, revision, kv);
@@ -302,9 +305,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         var revision = _revision + 1;
-        var previousValue = current.Value.ToArray();
+        var previousValue = ArrayOf(current.Value);
         InsertLog(revision, request.Key, LogEntryType.Update, request.Value, previousValue, current.CreateRevision, current.ModRevision);
-        UpsertKv(request.Key, request.Value, current.CreateRevision, revision);
+        WriteKv(_updateKv, request.Key, request.Value, revision);
         _revision = revision;
         var kv = new KeyValue(request.Key, request.Value, current.CreateRevision, revision);
         request.Result = new WriteResult(WriteOutcome.Ok, revision, kv, current);
@@ -327,7 +330,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         var revision = _revision + 1;
-        InsertLog(revision, request.Key, LogEntryType.Delete, current.Value.ToArray(), prevValue: null, current.CreateRevision, current.ModRevision);
+        InsertLog(revision, request.Key, LogEntryType.Delete, ArrayOf(current.Value), prevValue: null, current.CreateRevision, current.ModRevision);
         _deleteKv.Parameters[0].Value = request.Key;
         _deleteKv.ExecuteNonQuery();
         _revision = revision;
@@ -385,14 +388,20 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _insertLog.ExecuteNonQuery();
     }
 
-    private void UpsertKv(string key, byte[] value, long createRevision, long modRevision)
+    /// <summary>The array behind a value this writer read (no copy), or a copy of any other.</summary>
+    private static byte[] ArrayOf(ReadOnlyMemory<byte> value) =>
+        MemoryMarshal.TryGetArray(value, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : value.ToArray();
+
+    /// <summary>Runs the kv insert or update; returns the number of rows changed.</summary>
+    private static int WriteKv(SqliteCommand command, string key, byte[] value, long revision)
     {
-        var p = _upsertKv.Parameters;
+        var p = command.Parameters;
         p[0].Value = key;
         p[1].Value = value;
-        p[2].Value = createRevision;
-        p[3].Value = modRevision;
-        _upsertKv.ExecuteNonQuery();
+        p[2].Value = revision;
+        return command.ExecuteNonQuery();
     }
 
     private SqliteCommand Prepare(string sql, params ReadOnlySpan<(string Name, SqliteType Type)> parameters)

@@ -31,7 +31,9 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>
     /// Replaces a key's value if its current mod revision equals <paramref name="expectedModRevision"/>
-    /// (etcd: txn compare mod_revision). On mismatch the result carries the current pair.
+    /// (etcd: txn compare mod_revision). On mismatch the result carries the current pair. The expected
+    /// revision must be positive (<see cref="ArgumentOutOfRangeException"/> otherwise): in etcd a compare
+    /// with 0 matches a missing key and would turn the update into a create.
     /// </summary>
     Task<WriteResult> UpdateAsync(string key, ReadOnlyMemory<byte> value, long expectedModRevision, CancellationToken cancellationToken);
 
@@ -45,17 +47,28 @@ public interface IStore : IAsyncDisposable
     /// Lists keys with a prefix in key order, at the latest revision or (if <paramref name="options"/>
     /// names one) at a past revision that is not compacted.
     /// </summary>
+    /// <remarks>
+    /// As in etcd, a read at exactly the compacted revision still succeeds; below it the task fails with
+    /// <see cref="CompactedException"/>, above the current revision with <see cref="ArgumentOutOfRangeException"/>.
+    /// The prefix is a plain string prefix: <c>/a/b</c> also matches <c>/a/bc</c>, so callers end it with a separator.
+    /// </remarks>
     Task<RangeResult> RangeAsync(string prefix, RangeOptions options, CancellationToken cancellationToken);
 
     /// <summary>
     /// Streams every change under <paramref name="prefix"/> with a revision greater than
     /// <paramref name="afterRevision"/>. Throws <see cref="CompactedException"/> (at once, or on the
-    /// first read) when that history has been compacted away. The stream ends when the token is
-    /// cancelled, or with <see cref="WatchLaggedException"/> if the consumer falls too far behind.
+    /// first read) when that history has been compacted away, i.e. when <paramref name="afterRevision"/> is
+    /// below the compacted revision. The stream ends (without an exception) when the token is cancelled or
+    /// the store is closed, or fails with <see cref="WatchLaggedException"/> if the consumer falls too far
+    /// behind; the events queued before that are still delivered.
     /// </summary>
     IAsyncEnumerable<WatchEvent> WatchAsync(string prefix, long afterRevision, CancellationToken cancellationToken);
 
-    /// <summary>Discards history at and below <paramref name="revision"/> (the latest value of every key is kept).</summary>
+    /// <summary>
+    /// Discards history at and below <paramref name="revision"/> (the latest value of every key is kept).
+    /// Compacting at or below the compacted revision does nothing; above the current revision the task fails
+    /// with <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
     Task CompactAsync(long revision, CancellationToken cancellationToken);
 
     /// <summary>The highest compacted revision (0 if none).</summary>

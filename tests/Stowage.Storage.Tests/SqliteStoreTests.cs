@@ -13,7 +13,10 @@ public sealed class SqliteStoreTests : StoreConformanceTests
 
     private string DatabasePath => Path.Combine(_directory, "stowage.db");
 
-    protected override Task<IStore> OpenStoreAsync() => OpenAsync(SqliteStoreOptions.Default).ContinueWith(t => (IStore)t.Result, TaskScheduler.Default);
+    // A small ring, so that the suite's watches replay from the log as well as from memory.
+    private static readonly SqliteStoreOptions SuiteOptions = SqliteStoreOptions.Default with { WatchRingCapacity = 64 };
+
+    protected override async Task<IStore> OpenStoreAsync() => await OpenAsync(SuiteOptions);
 
     public override async Task InitializeAsync()
     {
@@ -79,6 +82,17 @@ public sealed class SqliteStoreTests : StoreConformanceTests
         Assert.Equal(("0", WatchEventType.Update), (Text(events[^1].PrevKv!), events[^1].Type));
         var past = await Store.RangeAsync("/h/", new RangeOptions(Revision: 4), None);
         Assert.Equal(["0", "1", "2", "3"], past.Items.Select(Text));
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_same_file_is_refused()
+    {
+        await Store.CreateAsync("/a", Bytes("x"), None);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => OpenAsync(SqliteStoreOptions.Default));
+
+        Assert.Contains("already open", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await Store.CreateAsync("/b", Bytes("x"), None)).Revision);
     }
 
     [Fact]

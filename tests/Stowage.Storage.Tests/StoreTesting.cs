@@ -37,20 +37,4 @@ internal static class StoreTesting
 
         return events;
     }
-
-    /// <summary>Waits until <paramref name="condition"/> holds, polling, or fails at the deadline.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"timed out waiting until {what}");
-            }
-
-            await Task.Yield();
-            await Task.Delay(1, CancellationToken.None);
-        }
-    }
 }
