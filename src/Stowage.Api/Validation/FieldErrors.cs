@@ -17,7 +17,7 @@ internal static class FieldErrors
         new(FieldErrorType.Invalid, path.Text, value, detail);
 
     public static FieldError Invalid(FieldPath path, long value, string detail) =>
-        new(FieldErrorType.Invalid, path.Text, value.ToString(CultureInfo.InvariantCulture), detail);
+        new(FieldErrorType.Invalid, path.Text, value.ToString(CultureInfo.InvariantCulture), detail) { QuoteBadValue = false };
 
     /// <summary>Kubernetes lists the supported values in the order given, each Go-quoted.</summary>
     public static FieldError NotSupported(FieldPath path, string? value, IEnumerable<string> supported)

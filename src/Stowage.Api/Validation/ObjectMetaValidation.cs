@@ -130,8 +130,9 @@ public static class ObjectMetaValidation
         }
         if (newMeta.DeletionGracePeriodSeconds != oldMeta.DeletionGracePeriodSeconds)
         {
-            errs.Add(FieldErrors.Invalid(fld.Child("deletionGracePeriodSeconds"),
-                newMeta.DeletionGracePeriodSeconds?.ToString(CultureInfo.InvariantCulture), ValidationMessages.FieldImmutable));
+            errs.Add(newMeta.DeletionGracePeriodSeconds is { } grace
+                ? FieldErrors.Invalid(fld.Child("deletionGracePeriodSeconds"), grace, ValidationMessages.FieldImmutable)
+                : FieldErrors.Invalid(fld.Child("deletionGracePeriodSeconds"), null, ValidationMessages.FieldImmutable));
         }
 
         errs.AddRange(ValidationPrimitives.ValidateLabels(newMeta.Labels, fld.Child("labels")));

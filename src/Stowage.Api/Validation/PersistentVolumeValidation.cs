@@ -121,7 +121,9 @@ public static class PersistentVolumeValidation
             // Kubernetes prints the whole ResourceList (Go %#v) as the value; the first
             // unsupported resource name stands in for it (null when the list is empty).
             var offending = capacity.Keys.Where(k => k != "storage").Order(StringComparer.Ordinal).FirstOrDefault();
-            errs.Add(FieldErrors.NotSupported(capPath, offending, ["storage"]));
+            var error = FieldErrors.NotSupported(capPath, offending, ["storage"]);
+            // With no other resource named, Kubernetes prints the Go value of the empty list, unquoted.
+            errs.Add(offending is null ? error with { BadValue = spec.Capacity is null ? "core.ResourceList(nil)" : "core.ResourceList{}", QuoteBadValue = false } : error);
         }
         foreach (var (resource, quantity) in capacity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

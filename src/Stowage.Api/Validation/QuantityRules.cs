@@ -11,7 +11,7 @@ internal static class QuantityRules
     {
         if (q.Value < 0)
         {
-            yield return FieldErrors.Invalid(path, q.Value.ToString(CultureInfo.InvariantCulture), "must be a valid resource quantity");
+            yield return FieldErrors.Invalid(path, q.Value, "must be a valid resource quantity");
         }
     }
 

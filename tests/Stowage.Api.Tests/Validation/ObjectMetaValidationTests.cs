@@ -40,7 +40,7 @@ public sealed class ObjectMetaValidationTests
                     new OwnerReference { ApiVersion = "v1", Kind = "Pod", Name = "p", Uid = "2", Controller = true },
                 ],
             },
-            ["metadata.ownerReferences: Invalid value: null: Only one reference can have Controller set to true. Found \"true\" in references for StatefulSet/db and Pod/p"]),
+            ["metadata.ownerReferences: Invalid value: \"null\": Only one reference can have Controller set to true. Found \"true\" in references for StatefulSet/db and Pod/p"]),
         ["orphan and foreground together"] = (new ObjectMeta { Name = "a", Namespace = "default", Finalizers = ["orphan", "foregroundDeletion"] },
             ["metadata.finalizers: Invalid value: \"[]string{\\\"orphan\\\", \\\"foregroundDeletion\\\"}\": finalizer orphan and foregroundDeletion cannot be both set"]),
         ["a finalizer that is neither standard nor qualified"] = (new ObjectMeta { Name = "a", Namespace = "default", Finalizers = ["kubernetes.io/pv-protection", "protect"] },

@@ -19,7 +19,7 @@ public sealed class PersistentVolumeValidationTests
                 Csi = new CsiPersistentVolumeSource { Driver = "csi.acme.io", VolumeHandle = "v1" },
             }), ["spec.csi: Forbidden: may not specify more than 1 volume type"]),
         ["no capacity"] = (NfsVolume().Spec(s => s with { Capacity = null }),
-            ["spec.capacity: Required value", "spec.capacity: Unsupported value: null: supported values: \"storage\""]),
+            ["spec.capacity: Required value", "spec.capacity: Unsupported value: core.ResourceList(nil): supported values: \"storage\""]),
         ["a cpu capacity"] = (NfsVolume().Spec(s => s with { Capacity = new Dictionary<string, global::Stowage.Api.Quantities.Quantity> { ["storage"] = Q("1Gi"), ["cpu"] = Q("1") } }),
             ["spec.capacity: Unsupported value: \"cpu\": supported values: \"storage\""]),
         ["a negative capacity"] = (NfsVolume().Spec(s => s with { Capacity = Size("-1Gi") }),
@@ -205,7 +205,7 @@ public sealed class PersistentVolumeValidationTests
 
         var otherZone = set.Spec(s => s with { NodeAffinity = NodeAffinity("failure-domain.beta.kubernetes.io/zone", "In", "us-east-1b") });
         Causes.AssertExactly(PersistentVolumeValidation.ValidateUpdate(otherZone, set),
-            "nodeAffinity: Invalid value: null: field is immutable, except for updating from beta label to GA");
+            "nodeAffinity: Invalid value: \"null\": field is immutable, except for updating from beta label to GA");
     }
 
     [Fact]
