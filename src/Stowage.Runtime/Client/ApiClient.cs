@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Stowage.Api;
+using Stowage.Api.Meta;
+
+namespace Stowage.Runtime.Client;
+
+/// <summary>
+/// A typed Kubernetes API client over HTTPS (client-go's typed clientset, in small): get, list, watch,
+/// create, update, update status, patch and delete. Failures surface as <see cref="ApiClientException"/>
+/// carrying the server's Status. Thread-safe.
+/// </summary>
+public sealed class ApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _fieldManager;
+
+    /// <summary>Creates a client over a connection; writes are recorded under <paramref name="fieldManager"/>.</summary>
+    public ApiClient(ApiConnection connection, string fieldManager)
+        : this(connection.CreateHttpClient(), fieldManager)
+    {
+    }
+
+    /// <summary>Creates a client over an HttpClient that already carries base address and credentials.</summary>
+    public ApiClient(HttpClient http, string fieldManager)
+    {
+        _http = http;
+        _fieldManager = fieldManager;
+    }
+
+    /// <summary>Reads one object; null if it does not exist.</summary>
+    public async Task<T?> GetAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken)
+        where T : class, IApiObject<T>
+    {
+        using var response = await _http.GetAsync(type.ItemPath(ns, name), cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode == 404)
+        {
+            return null;
+        }
+        return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lists objects (all namespaces when <paramref name="ns"/> is null).</summary>
+    public async Task<ObjectList<T>> ListAsync<T>(ResourceType<T> type, string? ns, CancellationToken cancellationToken, string? labelSelector = null, string? fieldSelector = null)
+        where T : class, IApiObject<T>
+    {
+        var url = type.CollectionPath(ns) + Query(("labelSelector", labelSelector), ("fieldSelector", fieldSelector));
+        using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, type.ListTypeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Watches changes after <paramref name="resourceVersion"/>; ends when the server closes the stream.</summary>
+    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(ResourceType<T> type, string? ns, string resourceVersion,
+        [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null, int? timeoutSeconds = null)
+        where T : class, IApiObject<T>
+    {
+        var url = type.CollectionPath(ns) + Query(("watch", "true"), ("resourceVersion", resourceVersion), ("allowWatchBookmarks", "true"),
+            ("fieldSelector", fieldSelector), ("timeoutSeconds", timeoutSeconds?.ToString(CultureInfo.InvariantCulture)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            using var doc = JsonDocument.Parse(line);
+            var eventType = doc.RootElement.GetProperty("type").GetString() ?? "";
+            var objectElement = doc.RootElement.GetProperty("object");
+            if (eventType == "ERROR")
+            {
+                throw new ApiClientException(objectElement.Deserialize(ApiJsonContext.Default.Status) ?? new Status { Code = 500 });
+            }
+            var obj = objectElement.Deserialize(type.TypeInfo) ?? throw new ApiClientException("watch event without object");
+            yield return new WatchEvent<T>(eventType, obj, obj.Metadata.ResourceVersion ?? "");
+        }
+    }
+
+    /// <summary>Creates an object.</summary>
+    public Task<T> CreateAsync<T>(ResourceType<T> type, T obj, CancellationToken cancellationToken)
+        where T : class, IApiObject<T> =>
+        SendAsync(HttpMethod.Post, type.CollectionPath(obj.Metadata.Namespace) + Query(("fieldManager", _fieldManager)), type, obj, cancellationToken);
+
+    /// <summary>Replaces an object (its resourceVersion is the precondition).</summary>
+    public Task<T> UpdateAsync<T>(ResourceType<T> type, T obj, CancellationToken cancellationToken)
+        where T : class, IApiObject<T> =>
+        SendAsync(HttpMethod.Put, type.ItemPath(obj.Metadata.Namespace, obj.Metadata.Name!) + Query(("fieldManager", _fieldManager)), type, obj, cancellationToken);
+
+    /// <summary>Replaces an object's status (its resourceVersion is the precondition).</summary>
+    public Task<T> UpdateStatusAsync<T>(ResourceType<T> type, T obj, CancellationToken cancellationToken)
+        where T : class, IApiObject<T> =>
+        SendAsync(HttpMethod.Put, type.ItemPath(obj.Metadata.Namespace, obj.Metadata.Name!) + "/status" + Query(("fieldManager", _fieldManager)), type, obj, cancellationToken);
+
+    /// <summary>Patches an object with a JSON merge patch.</summary>
+    public async Task<T> MergePatchAsync<T>(ResourceType<T> type, string? ns, string name, string patch, CancellationToken cancellationToken, string? subresource = null)
+        where T : class, IApiObject<T>
+    {
+        var url = type.ItemPath(ns, name) + (subresource is null ? "" : "/" + subresource) + Query(("fieldManager", _fieldManager));
+        using var request = new HttpRequestMessage(HttpMethod.Patch, url)
+        {
+            Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),
+        };
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes an object; false if it did not exist.</summary>
+    public async Task<bool> DeleteAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken, string? uidPrecondition = null)
+        where T : class, IApiObject<T>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, type.ItemPath(ns, name));
+        if (uidPrecondition is not null)
+        {
+            request.Content = new StringContent($"{{\"preconditions\":{{\"uid\":\"{uidPrecondition}\"}}}}", Encoding.UTF8, "application/json");
+        }
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode == 404)
+        {
+            return false;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _http.Dispose();
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string url, ResourceType<T> type, T obj, CancellationToken cancellationToken)
+        where T : class, IApiObject<T>
+    {
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(obj, type.TypeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<TResult> ReadAsync<TResult>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> typeInfo, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiClientException("empty response");
+    }
+
+    private static async Task<ApiClientException> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        Status? status = null;
+        try
+        {
+            status = body.Length > 0 ? JsonSerializer.Deserialize(body, ApiJsonContext.Default.Status) : null;
+        }
+        catch (JsonException)
+        {
+        }
+        return new ApiClientException(status ?? new Status
+        {
+            Code = (int)response.StatusCode,
+            Message = Encoding.UTF8.GetString(body),
+        });
+    }
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var parts = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization.Metadata;
+using Stowage.Api;
+using Stowage.Api.Coordination;
+using Stowage.Api.Core;
+using Stowage.Api.Meta;
+using Stowage.Api.Storage;
+
+namespace Stowage.Runtime.Client;
+
+/// <summary>Where a kind lives in the API and how its JSON reads.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+/// <param name="Group">API group ("" for core).</param>
+/// <param name="Version">Version.</param>
+/// <param name="Plural">Plural resource name.</param>
+/// <param name="Namespaced">True for namespaced kinds.</param>
+/// <param name="TypeInfo">JSON contract of the object.</param>
+/// <param name="ListTypeInfo">JSON contract of its list.</param>
+public sealed record ResourceType<T>(string Group, string Version, string Plural, bool Namespaced, JsonTypeInfo<T> TypeInfo, JsonTypeInfo<ObjectList<T>> ListTypeInfo)
+    where T : class, IApiObject<T>
+{
+    /// <summary>The URL of a collection (all namespaces when <paramref name="ns"/> is null).</summary>
+    public string CollectionPath(string? ns)
+    {
+        var root = Group.Length == 0 ? $"/api/{Version}" : $"/apis/{Group}/{Version}";
+        return Namespaced && !string.IsNullOrEmpty(ns) ? $"{root}/namespaces/{Uri.EscapeDataString(ns)}/{Plural}" : $"{root}/{Plural}";
+    }
+
+    /// <summary>The URL of one object.</summary>
+    public string ItemPath(string? ns, string name) => $"{CollectionPath(ns)}/{Uri.EscapeDataString(name)}";
+}
+
+/// <summary>The resource types the controllers use.</summary>
+public static class ResourceTypes
+{
+    /// <summary>persistentvolumes.</summary>
+    public static ResourceType<PersistentVolume> PersistentVolumes { get; } =
+        new("", "v1", "persistentvolumes", false, ApiJsonContext.Default.PersistentVolume, ApiJsonContext.Default.ObjectListPersistentVolume);
+
+    /// <summary>persistentvolumeclaims.</summary>
+    public static ResourceType<PersistentVolumeClaim> PersistentVolumeClaims { get; } =
+        new("", "v1", "persistentvolumeclaims", true, ApiJsonContext.Default.PersistentVolumeClaim, ApiJsonContext.Default.ObjectListPersistentVolumeClaim);
+
+    /// <summary>storageclasses.</summary>
+    public static ResourceType<StorageClass> StorageClasses { get; } =
+        new("storage.k8s.io", "v1", "storageclasses", false, ApiJsonContext.Default.StorageClass, ApiJsonContext.Default.ObjectListStorageClass);
+
+    /// <summary>events (core/v1).</summary>
+    public static ResourceType<Event> Events { get; } =
+        new("", "v1", "events", true, ApiJsonContext.Default.Event, ApiJsonContext.Default.ObjectListEvent);
+
+    /// <summary>leases.</summary>
+    public static ResourceType<Lease> Leases { get; } =
+        new("coordination.k8s.io", "v1", "leases", true, ApiJsonContext.Default.Lease, ApiJsonContext.Default.ObjectListLease);
+
+    /// <summary>namespaces.</summary>
+    public static ResourceType<Namespace> Namespaces { get; } =
+        new("", "v1", "namespaces", false, ApiJsonContext.Default.Namespace, ApiJsonContext.Default.ObjectListNamespace);
+}
