@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Controllers.Hosting;
+using Stowage.Runtime.Client;
 using Stowage.Server.Hosting;
 using Stowage.Server.Http;
 
@@ -79,10 +81,11 @@ public static class Program
         });
 
         StowageServer server;
+        Action<ILoggingBuilder> logging = l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
         try
         {
             server = await StowageServer.StartAsync(new ServerOptions { DataDir = Path.GetFullPath(dataDir), BindAddress = bind, Port = port },
-                logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information), shutdown.Token).ConfigureAwait(false);
+                logging, shutdown.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
@@ -94,6 +97,10 @@ public static class Program
             Console.WriteLine($"Stowage {VersionInfo.StowageVersion} is serving the Kubernetes API at {server.Url}");
             Console.WriteLine($"  export KUBECONFIG={server.Credentials.KubeconfigPath}");
             Console.WriteLine("  kubectl get ns");
+            using var loggers = LoggerFactory.Create(logging);
+            var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
+            var controllers = new ControllerManager(connection, $"{Environment.MachineName}_{Guid.NewGuid():N}", loggers, TimeProvider.System)
+                .RunAsync(shutdown.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
@@ -102,6 +109,7 @@ public static class Program
             {
                 Console.WriteLine("Shutting down.");
             }
+            await controllers.ConfigureAwait(false);
         }
         return 0;
     }

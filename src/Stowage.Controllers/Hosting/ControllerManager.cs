@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Stowage.Api.Core;
+using Stowage.Api.Storage;
+using Stowage.Controllers.Protection;
+using Stowage.Runtime.Client;
+using Stowage.Runtime.Events;
+using Stowage.Runtime.Informers;
+using Stowage.Runtime.Leadership;
+
+namespace Stowage.Controllers.Hosting;
+
+/// <summary>
+/// Stowage's kube-controller-manager: it talks to the API server like any client (HTTPS, bearer
+/// token), wins a Lease so that only one instance runs controllers at a time, and runs the storage
+/// controllers over shared informers while it leads.
+/// </summary>
+public sealed class ControllerManager
+{
+    /// <summary>The lease the controller managers compete for.</summary>
+    public const string LeaseName = "stowage-controller-manager";
+
+    private readonly ApiConnection _connection;
+    private readonly string _identity;
+    private readonly ILoggerFactory _loggers;
+    private readonly TimeProvider _clock;
+    private readonly LeaderElectionTimings _timings;
+
+    /// <summary>Creates the manager.</summary>
+    public ControllerManager(ApiConnection connection, string identity, ILoggerFactory loggers, TimeProvider clock, LeaderElectionTimings? timings = null)
+    {
+        _connection = connection;
+        _identity = identity;
+        _loggers = loggers;
+        _clock = clock;
+        _timings = timings ?? LeaderElectionTimings.Default;
+    }
+
+    /// <summary>Campaigns for leadership and runs the controllers while leading, until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var client = new ApiClient(_connection, "stowage-controller-manager");
+        var elector = new LeaderElector(client, "kube-system", LeaseName, _identity, _timings, _clock, _loggers.CreateLogger<LeaderElector>());
+        await elector.RunAsync(LeadAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LeadAsync(CancellationToken cancellationToken)
+    {
+        using var client = new ApiClient(_connection, "persistentvolume-controller");
+        await using var recorder = new EventRecorder(client, "persistentvolume-controller", _clock, _loggers.CreateLogger<EventRecorder>());
+        var volumes = new Informer<PersistentVolume>(client, ResourceTypes.PersistentVolumes, _loggers.CreateLogger<Informer<PersistentVolume>>(), _clock);
+        var claims = new Informer<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, _loggers.CreateLogger<Informer<PersistentVolumeClaim>>(), _clock);
+        var classes = new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock);
+
+        var controllers = new List<Task>
+        {
+            new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync(cancellationToken),
+            new PvcProtectionController(client, claims, new NoPods(), [], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync(cancellationToken),
+        };
+        await Task.WhenAll(controllers).ConfigureAwait(false);
+        _ = classes;
+        _ = recorder;
+    }
+}
