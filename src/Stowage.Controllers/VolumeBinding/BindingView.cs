@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Stowage.Api.Core;
+using Stowage.Api.Storage;
+
+namespace Stowage.Controllers.VolumeBinding;
+
+/// <summary>
+/// The state the binder decides from: volumes (indexed), claims, storage classes and pods' use of
+/// claims. Immutable: every <c>With…</c>/<c>Without…</c> returns a new view sharing structure
+/// with the old one, so the controller can keep one up to date from its informers at O(log n) per
+/// change and pass the current value to a sync as a consistent snapshot.
+/// </summary>
+public sealed class BindingView
+{
+    private readonly ImmutableSortedDictionary<ClaimKey, PersistentVolumeClaim> _claims;
+    private readonly ImmutableSortedDictionary<string, StorageClass> _classes;
+    private readonly ImmutableDictionary<ClaimKey, ImmutableList<PodClaimUse>> _podsByClaim;
+
+    private BindingView(
+        VolumeIndex volumes,
+        ImmutableSortedDictionary<ClaimKey, PersistentVolumeClaim> claims,
+        ImmutableSortedDictionary<string, StorageClass> classes,
+        ImmutableDictionary<ClaimKey, ImmutableList<PodClaimUse>> podsByClaim)
+    {
+        Volumes = volumes;
+        _claims = claims;
+        _classes = classes;
+        _podsByClaim = podsByClaim;
+    }
+
+    /// <summary>A view of nothing.</summary>
+    public static BindingView Empty { get; } = new(
+        VolumeIndex.Empty,
+        ImmutableSortedDictionary.Create<ClaimKey, PersistentVolumeClaim>(ClaimKeyOrder.Instance),
+        ImmutableSortedDictionary.Create<string, StorageClass>(StringComparer.Ordinal),
+        ImmutableDictionary<ClaimKey, ImmutableList<PodClaimUse>>.Empty);
+
+    /// <summary>The volumes, indexed for matching.</summary>
+    public VolumeIndex Volumes { get; }
+
+    /// <summary>Every claim, in namespace/name order.</summary>
+    public IEnumerable<PersistentVolumeClaim> Claims => _claims.Values;
+
+    /// <summary>Every storage class, in name order.</summary>
+    public IEnumerable<StorageClass> Classes => _classes.Values;
+
+    /// <summary>A view of the given objects.</summary>
+    public static BindingView Create(
+        IEnumerable<PersistentVolume> volumes,
+        IEnumerable<PersistentVolumeClaim> claims,
+        IEnumerable<StorageClass>? classes = null,
+        IEnumerable<PodClaimUse>? pods = null)
+    {
+        ArgumentNullException.ThrowIfNull(volumes);
+        ArgumentNullException.ThrowIfNull(claims);
+        var view = Empty.WithVolumes(VolumeIndex.Create(volumes));
+        foreach (var claim in claims)
+        {
+            view = view.WithClaim(claim);
+        }
+        foreach (var storageClass in classes ?? [])
+        {
+            view = view.WithClass(storageClass);
+        }
+        foreach (var use in pods ?? [])
+        {
+            view = view.WithPodClaimUse(use);
+        }
+        return view;
+    }
+
+    /// <summary>The volume of that name, or null.</summary>
+    public PersistentVolume? GetVolume(string name) => Volumes.Get(name);
+
+    /// <summary>The claim of that namespace and name, or null.</summary>
+    public PersistentVolumeClaim? GetClaim(ClaimKey key) => _claims.GetValueOrDefault(key);
+
+    /// <summary>The storage class of that name, or null.</summary>
+    public StorageClass? GetClass(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _classes.GetValueOrDefault(name);
+    }
+
+    /// <summary>The pods' uses of the claim of that namespace and name, in pod-name order.</summary>
+    public IReadOnlyList<PodClaimUse> PodsUsing(ClaimKey claim) =>
+        _podsByClaim.GetValueOrDefault(claim) ?? ImmutableList<PodClaimUse>.Empty;
+
+    /// <summary>This view with another volume index (e.g. one the controller maintains itself).</summary>
+    public BindingView WithVolumes(VolumeIndex volumes)
+    {
+        ArgumentNullException.ThrowIfNull(volumes);
+        return new(volumes, _claims, _classes, _podsByClaim);
+    }
+
+    /// <summary>This view with the volume added or replaced.</summary>
+    public BindingView WithVolume(PersistentVolume volume) => WithVolumes(Volumes.With(volume));
+
+    /// <summary>This view without the volume of that name.</summary>
+    public BindingView WithoutVolume(string name) => WithVolumes(Volumes.Without(name));
+
+    /// <summary>This view with the claim added or replaced.</summary>
+    public BindingView WithClaim(PersistentVolumeClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return new(Volumes, _claims.SetItem(ClaimKey.Of(claim), claim), _classes, _podsByClaim);
+    }
+
+    /// <summary>This view without the claim of that namespace and name.</summary>
+    public BindingView WithoutClaim(ClaimKey key) => new(Volumes, _claims.Remove(key), _classes, _podsByClaim);
+
+    /// <summary>This view with the storage class added or replaced.</summary>
+    public BindingView WithClass(StorageClass storageClass)
+    {
+        ArgumentNullException.ThrowIfNull(storageClass);
+        return new(Volumes, _claims, _classes.SetItem(storageClass.Metadata.Name ?? "", storageClass), _podsByClaim);
+    }
+
+    /// <summary>This view without the storage class of that name.</summary>
+    public BindingView WithoutClass(string name) => new(Volumes, _claims, _classes.Remove(name), _podsByClaim);
+
+    /// <summary>This view with a pod's use of a claim added or replaced (matched by namespace, pod and claim).</summary>
+    public BindingView WithPodClaimUse(PodClaimUse use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        var key = new ClaimKey(use.Namespace, use.ClaimName);
+        var uses = (_podsByClaim.GetValueOrDefault(key) ?? ImmutableList<PodClaimUse>.Empty).RemoveAll(u => u.PodName == use.PodName);
+        int at = 0;
+        while (at < uses.Count && string.CompareOrdinal(uses[at].PodName, use.PodName) < 0)
+        {
+            at++;
+        }
+        return new(Volumes, _claims, _classes, _podsByClaim.SetItem(key, uses.Insert(at, use)));
+    }
+
+    /// <summary>This view without any use of claims by that pod.</summary>
+    public BindingView WithoutPod(string podNamespace, string podName)
+    {
+        var podsByClaim = _podsByClaim;
+        foreach (var (key, uses) in _podsByClaim)
+        {
+            if (key.Namespace != podNamespace)
+            {
+                continue;
+            }
+            var remaining = uses.RemoveAll(u => u.PodName == podName);
+            if (remaining.Count != uses.Count)
+            {
+                podsByClaim = remaining.IsEmpty ? podsByClaim.Remove(key) : podsByClaim.SetItem(key, remaining);
+            }
+        }
+        return new(Volumes, _claims, _classes, podsByClaim);
+    }
+
+    private sealed class ClaimKeyOrder : IComparer<ClaimKey>
+    {
+        public static ClaimKeyOrder Instance { get; } = new();
+
+        public int Compare(ClaimKey x, ClaimKey y)
+        {
+            int byNamespace = string.CompareOrdinal(x.Namespace, y.Namespace);
+            return byNamespace != 0 ? byNamespace : string.CompareOrdinal(x.Name, y.Name);
+        }
+    }
+}
