@@ -2,6 +2,9 @@ using Microsoft.Extensions.Logging;
 using Stowage.Api.Core;
 using Stowage.Api.Storage;
 using Stowage.Controllers.Protection;
+using Stowage.Controllers.Reclaim;
+using Stowage.Controllers.VolumeBinding;
+using Stowage.Runtime.Controllers;
 using Stowage.Runtime.Client;
 using Stowage.Runtime.Events;
 using Stowage.Runtime.Informers;
@@ -18,6 +21,8 @@ public sealed class ControllerManager
 {
     /// <summary>The lease the controller managers compete for.</summary>
     public const string LeaseName = "stowage-controller-manager";
+
+    private const int BinderWorkers = 8;
 
     private readonly ApiConnection _connection;
     private readonly string _identity;
@@ -47,17 +52,20 @@ public sealed class ControllerManager
     {
         using var client = new ApiClient(_connection, "persistentvolume-controller");
         await using var recorder = new EventRecorder(client, "persistentvolume-controller", _clock, _loggers.CreateLogger<EventRecorder>());
-        var volumes = new Informer<PersistentVolume>(client, ResourceTypes.PersistentVolumes, _loggers.CreateLogger<Informer<PersistentVolume>>(), _clock);
-        var claims = new Informer<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, _loggers.CreateLogger<Informer<PersistentVolumeClaim>>(), _clock);
-        var classes = new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock);
+        var informers = new InformerSet();
+        var volumes = informers.Add(new Informer<PersistentVolume>(client, ResourceTypes.PersistentVolumes, _loggers.CreateLogger<Informer<PersistentVolume>>(), _clock));
+        var claims = informers.Add(new Informer<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, _loggers.CreateLogger<Informer<PersistentVolumeClaim>>(), _clock));
+        var classes = informers.Add(new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock));
+        IVolumePlugin[] plugins = [new HostPathPlugin(), new NfsPlugin()];
 
-        var controllers = new List<Task>
+        // Handlers are registered before the informers start, so no change is missed.
+        var controllers = new List<Func<CancellationToken, Task>>
         {
-            new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync(cancellationToken),
-            new PvcProtectionController(client, claims, new NoPods(), [], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync(cancellationToken),
+            new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>()).RunAsync,
+            new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync,
+            new PvcProtectionController(client, claims, new NoPods(), [], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
         };
-        await Task.WhenAll(controllers).ConfigureAwait(false);
-        _ = classes;
-        _ = recorder;
+        var running = controllers.Select(c => c(cancellationToken)).Append(informers.RunAsync(cancellationToken)).ToList();
+        await Task.WhenAll(running).ConfigureAwait(false);
     }
 }

@@ -13,7 +13,8 @@ public readonly record struct ReconcileResult(TimeSpan? RequeueAfter = null)
 }
 
 /// <summary>
-/// Runs a controller: starts its informers, waits until every cache has synced, then runs N workers
+/// Runs a controller: waits until every informer it reads has synced (informers are shared and run
+/// by their owner, see <see cref="InformerSet"/>), then runs N workers
 /// that take keys from the queue and reconcile them. A failed reconcile is retried with per-key
 /// back-off, forever; a successful one resets the back-off.
 /// </summary>
@@ -41,7 +42,6 @@ public sealed partial class ControllerRunner
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var informerTasks = _informers.Select(i => i.RunAsync(cancellationToken)).ToList();
         try
         {
             await Task.WhenAll(_informers.Select(i => i.WaitForSyncAsync(cancellationToken))).ConfigureAwait(false);
@@ -55,7 +55,6 @@ public sealed partial class ControllerRunner
         finally
         {
             _queue.ShutDown();
-            await Task.WhenAll(informerTasks).ConfigureAwait(false);
         }
     }
 
