@@ -150,6 +150,7 @@ internal sealed class FakeCluster
         for (int round = 0; round < maxRounds; round++)
         {
             string before = Snapshot();
+            bool crashedBefore = Crashed;
             foreach (var key in _claims.Keys.ToList())
             {
                 var parts = key.Split('/', 2);
@@ -159,7 +160,8 @@ internal sealed class FakeCluster
             {
                 SyncVolume(name);
             }
-            if (Snapshot() == before)
+            // A restarted controller resyncs everything, so a round cut short by a crash is not a quiet one.
+            if (Snapshot() == before && Crashed == crashedBefore)
             {
                 return;
             }
