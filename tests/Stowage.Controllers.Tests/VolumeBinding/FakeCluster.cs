@@ -466,26 +466,20 @@ internal sealed class FakeCluster
 
     private static string Key(PersistentVolumeClaim claim) => claim.Metadata.Namespace + "/" + claim.Metadata.Name;
 
-    private static string Describe(SyncStep step) => SyncPlanText(step);
-
-    private static string SyncPlanText(SyncStep step)
+    private static string Describe(SyncStep step) => step switch
     {
-        string text = step switch
-        {
-            SyncStep.WriteVolume s => "write volume " + s.Volume.Metadata.Name,
-            SyncStep.WriteVolumeStatus s => "write volume status " + s.Volume.Metadata.Name + " " + s.Volume.Status?.Phase,
-            SyncStep.WriteClaim s => "write claim " + s.Claim.Metadata.Name,
-            SyncStep.WriteClaimStatus s => "write claim status " + s.Claim.Metadata.Name + " " + s.Claim.Status?.Phase,
-            SyncStep.Event s => "event " + s.Type + " " + s.Reason + " " + s.Message,
-            SyncStep.Reclaim s => "reclaim " + s.Volume.Metadata.Name + " " + s.Policy,
-            SyncStep.Provision s => "provision " + s.Claim.Metadata.Name,
-            SyncStep.Enqueue s => "enqueue " + s.Key,
-            SyncStep.DeleteVolume s => "delete volume " + s.Volume.Metadata.Name,
-            SyncStep.VerifyClaimAbsent s => "verify claim " + s.Name + " gone",
-            _ => step.ToString(),
-        };
-        return text;
-    }
+        SyncStep.WriteVolume s => "write volume " + s.Volume.Metadata.Name,
+        SyncStep.WriteVolumeStatus s => "write volume status " + s.Volume.Metadata.Name + " " + s.Volume.Status?.Phase,
+        SyncStep.WriteClaim s => "write claim " + s.Claim.Metadata.Name,
+        SyncStep.WriteClaimStatus s => "write claim status " + s.Claim.Metadata.Name + " " + s.Claim.Status?.Phase,
+        SyncStep.Event s => "event " + s.Type + " " + s.Reason + " " + s.Message,
+        SyncStep.Reclaim s => "reclaim " + s.Volume.Metadata.Name + " " + s.Policy,
+        SyncStep.Provision s => "provision " + s.Claim.Metadata.Name,
+        SyncStep.Enqueue s => "enqueue " + s.Key,
+        SyncStep.DeleteVolume s => "delete volume " + s.Volume.Metadata.Name,
+        SyncStep.VerifyClaimAbsent s => "verify claim " + s.Name + " gone",
+        _ => step.ToString(),
+    };
 
     private sealed class SimulatedCrash : Exception;
 }
