@@ -29,12 +29,15 @@ public readonly record struct AccessModeSet(int Mask)
     private static readonly string[] ShortNames = ["RWO", "ROX", "RWX", "RWOP"];
 
     /// <summary>
-    /// All 16 masks in the order the index visits groups: fewer modes first; among groups with
+    /// All 16 masks in the order matching visits groups: fewer modes first; among groups with
     /// the same number of modes (an order Kubernetes leaves unspecified) the lower mask first,
     /// i.e. RWO before ROX before RWX before RWOP.
     /// </summary>
     internal static readonly int[] GroupOrder =
         [.. Enumerable.Range(0, 16).OrderBy(m => BitOperations.PopCount((uint)m)).ThenBy(m => m)];
+
+    /// <summary>The order in which matching visits access-mode groups (see <see cref="GroupOrder"/>), as masks.</summary>
+    public static IReadOnlyList<int> GroupVisitOrder => GroupOrder;
 
     /// <summary>The number of modes in the set.</summary>
     public int Count => BitOperations.PopCount((uint)Mask);

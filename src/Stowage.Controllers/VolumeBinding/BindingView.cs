@@ -133,7 +133,7 @@ public sealed class BindingView
         return new(Volumes, _claims, _classes, _podsByClaim.SetItem(key, uses.Insert(at, use)));
     }
 
-    /// <summary>This view without any use of claims by that pod.</summary>
+    /// <summary>This view without any use of claims by that pod (O(claims in use), pods are few per claim).</summary>
     public BindingView WithoutPod(string podNamespace, string podName)
     {
         var podsByClaim = _podsByClaim;

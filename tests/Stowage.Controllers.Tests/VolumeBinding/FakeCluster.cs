@@ -150,6 +150,7 @@ internal sealed class FakeCluster
         for (int round = 0; round < maxRounds; round++)
         {
             string before = Snapshot();
+            bool crashedBefore = Crashed;
             foreach (var key in _claims.Keys.ToList())
             {
                 var parts = key.Split('/', 2);
@@ -159,7 +160,8 @@ internal sealed class FakeCluster
             {
                 SyncVolume(name);
             }
-            if (Snapshot() == before)
+            // A restarted controller resyncs everything, so a round cut short by a crash is not a quiet one.
+            if (Snapshot() == before && Crashed == crashedBefore)
             {
                 return;
             }
@@ -464,26 +466,20 @@ internal sealed class FakeCluster
 
     private static string Key(PersistentVolumeClaim claim) => claim.Metadata.Namespace + "/" + claim.Metadata.Name;
 
-    private static string Describe(SyncStep step) => SyncPlanText(step);
-
-    private static string SyncPlanText(SyncStep step)
+    private static string Describe(SyncStep step) => step switch
     {
-        string text = step switch
-        {
-            SyncStep.WriteVolume s => "write volume " + s.Volume.Metadata.Name,
-            SyncStep.WriteVolumeStatus s => "write volume status " + s.Volume.Metadata.Name + " " + s.Volume.Status?.Phase,
-            SyncStep.WriteClaim s => "write claim " + s.Claim.Metadata.Name,
-            SyncStep.WriteClaimStatus s => "write claim status " + s.Claim.Metadata.Name + " " + s.Claim.Status?.Phase,
-            SyncStep.Event s => "event " + s.Type + " " + s.Reason + " " + s.Message,
-            SyncStep.Reclaim s => "reclaim " + s.Volume.Metadata.Name + " " + s.Policy,
-            SyncStep.Provision s => "provision " + s.Claim.Metadata.Name,
-            SyncStep.Enqueue s => "enqueue " + s.Key,
-            SyncStep.DeleteVolume s => "delete volume " + s.Volume.Metadata.Name,
-            SyncStep.VerifyClaimAbsent s => "verify claim " + s.Name + " gone",
-            _ => step.ToString(),
-        };
-        return text;
-    }
+        SyncStep.WriteVolume s => "write volume " + s.Volume.Metadata.Name,
+        SyncStep.WriteVolumeStatus s => "write volume status " + s.Volume.Metadata.Name + " " + s.Volume.Status?.Phase,
+        SyncStep.WriteClaim s => "write claim " + s.Claim.Metadata.Name,
+        SyncStep.WriteClaimStatus s => "write claim status " + s.Claim.Metadata.Name + " " + s.Claim.Status?.Phase,
+        SyncStep.Event s => "event " + s.Type + " " + s.Reason + " " + s.Message,
+        SyncStep.Reclaim s => "reclaim " + s.Volume.Metadata.Name + " " + s.Policy,
+        SyncStep.Provision s => "provision " + s.Claim.Metadata.Name,
+        SyncStep.Enqueue s => "enqueue " + s.Key,
+        SyncStep.DeleteVolume s => "delete volume " + s.Volume.Metadata.Name,
+        SyncStep.VerifyClaimAbsent s => "verify claim " + s.Name + " gone",
+        _ => step.ToString(),
+    };
 
     private sealed class SimulatedCrash : Exception;
 }
