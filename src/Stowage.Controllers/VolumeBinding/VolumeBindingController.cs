@@ -322,8 +322,14 @@ public sealed partial class VolumeBindingController
         Update(v => v.WithClaim(claim));
     }
 
-    private async Task ReclaimAsync(PersistentVolume volume, string policy, CancellationToken cancellationToken)
+    private async Task ReclaimAsync(PersistentVolume planned, string policy, CancellationToken cancellationToken)
     {
+        // Re-read before touching storage: a claim may have come back, or the admin may have edited the volume.
+        var volume = await _client.GetAsync(ResourceTypes.PersistentVolumes, null, planned.Metadata.Name!, cancellationToken).ConfigureAwait(false);
+        if (volume is null || volume.Metadata.Uid != planned.Metadata.Uid || !ReclaimDecisions.IsReleased(volume, _view))
+        {
+            return;
+        }
         var now = _clock.GetUtcNow();
         SyncPlan after;
         if (policy == ReclaimPolicy.Recycle)
