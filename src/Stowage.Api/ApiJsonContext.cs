@@ -25,6 +25,8 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(Event))]
 [JsonSerializable(typeof(Events.Event), TypeInfoPropertyName = "EventsV1Event")]
 [JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(Pod))]
+[JsonSerializable(typeof(Node))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(ObjectMeta))]
@@ -37,4 +39,6 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(ObjectList<Endpoints>))]
 [JsonSerializable(typeof(ObjectList<Event>))]
 [JsonSerializable(typeof(ObjectList<Lease>))]
+[JsonSerializable(typeof(ObjectList<Pod>))]
+[JsonSerializable(typeof(ObjectList<Node>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
