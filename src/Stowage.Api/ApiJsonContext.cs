@@ -11,6 +11,13 @@ namespace Stowage.Api;
 /// are the camelCased Go names), nulls omitted, Kubernetes' time format. Options are built once here
 /// and never mutated.
 /// </summary>
+/// <remarks>
+/// The records' non-nullable strings are declared <c>{ get => field ?? ""; init; } = ""</c>: for
+/// init-only properties a body leaves out, the source-generated deserializer passes default(T) to
+/// the object initializer, bypassing the property initializer, so without the getter's fallback a
+/// missing "mountPath" would read as null and fail with a NullReferenceException instead of a 422.
+/// Go's zero value "" is also what Kubernetes serialises for these non-omitempty fields.
+/// </remarks>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

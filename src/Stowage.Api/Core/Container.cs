@@ -8,7 +8,7 @@ namespace Stowage.Api.Core;
 public sealed record Container
 {
     /// <summary>Unique name within the pod (a DNS label).</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>The image reference.</summary>
     public string? Image { get; init; }
@@ -104,7 +104,7 @@ public sealed record ContainerPort
 public sealed record EnvVar
 {
     /// <summary>The variable name.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>The value, with $(VAR) references expanded.</summary>
     public string? Value { get; init; }
@@ -130,7 +130,7 @@ public sealed record ResourceRequirements
 public sealed record VolumeMount
 {
     /// <summary>The name of a volume of the pod.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -139,7 +139,7 @@ public sealed record VolumeMount
     public string? RecursiveReadOnly { get; init; }
 
     /// <summary>Where in the container the volume appears.</summary>
-    public string MountPath { get; init; } = "";
+    public string MountPath { get => field ?? ""; init; } = "";
 
     /// <summary>A path within the volume to mount instead of its root.</summary>
     public string? SubPath { get; init; }
@@ -155,8 +155,8 @@ public sealed record VolumeMount
 public sealed record VolumeDevice
 {
     /// <summary>The name of a claim-backed volume of the pod.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>The device path in the container.</summary>
-    public string DevicePath { get; init; } = "";
+    public string DevicePath { get => field ?? ""; init; } = "";
 }

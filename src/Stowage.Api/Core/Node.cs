@@ -57,13 +57,13 @@ public sealed record NodeSpec
 public sealed record Taint
 {
     /// <summary>The taint key.</summary>
-    public string Key { get; init; } = "";
+    public string Key { get => field ?? ""; init; } = "";
 
     /// <summary>The taint value.</summary>
     public string? Value { get; init; }
 
     /// <summary>NoSchedule, PreferNoSchedule or NoExecute.</summary>
-    public string Effect { get; init; } = "";
+    public string Effect { get => field ?? ""; init; } = "";
 
     /// <summary>When a NoExecute taint was added.</summary>
     public DateTimeOffset? TimeAdded { get; init; }

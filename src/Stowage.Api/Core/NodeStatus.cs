@@ -50,10 +50,10 @@ public sealed record NodeStatus
 public sealed record NodeCondition
 {
     /// <summary>Ready, MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get => field ?? ""; init; } = "";
 
     /// <summary>True, False or Unknown.</summary>
-    public string Status { get; init; } = "";
+    public string Status { get => field ?? ""; init; } = "";
 
     /// <summary>When the agent last reported the condition.</summary>
     public DateTimeOffset? LastHeartbeatTime { get; init; }
@@ -72,44 +72,44 @@ public sealed record NodeCondition
 public sealed record NodeAddress
 {
     /// <summary>Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get => field ?? ""; init; } = "";
 
     /// <summary>The address.</summary>
-    public string Address { get; init; } = "";
+    public string Address { get => field ?? ""; init; } = "";
 }
 
 /// <summary>Versions and ids of a node's machine.</summary>
 public sealed record NodeSystemInfo
 {
     /// <summary>/etc/machine-id.</summary>
-    public string MachineID { get; init; } = "";
+    public string MachineID { get => field ?? ""; init; } = "";
 
     /// <summary>The SMBIOS system UUID.</summary>
-    public string SystemUUID { get; init; } = "";
+    public string SystemUUID { get => field ?? ""; init; } = "";
 
     /// <summary>The boot id.</summary>
-    public string BootID { get; init; } = "";
+    public string BootID { get => field ?? ""; init; } = "";
 
     /// <summary>uname -r.</summary>
-    public string KernelVersion { get; init; } = "";
+    public string KernelVersion { get => field ?? ""; init; } = "";
 
     /// <summary>PRETTY_NAME of /etc/os-release.</summary>
-    public string OsImage { get; init; } = "";
+    public string OsImage { get => field ?? ""; init; } = "";
 
     /// <summary>e.g. containerd://1.7.0.</summary>
-    public string ContainerRuntimeVersion { get; init; } = "";
+    public string ContainerRuntimeVersion { get => field ?? ""; init; } = "";
 
     /// <summary>The node agent's version.</summary>
-    public string KubeletVersion { get; init; } = "";
+    public string KubeletVersion { get => field ?? ""; init; } = "";
 
     /// <summary>Deprecated kube-proxy version.</summary>
-    public string KubeProxyVersion { get; init; } = "";
+    public string KubeProxyVersion { get => field ?? ""; init; } = "";
 
     /// <summary>linux or windows.</summary>
-    public string OperatingSystem { get; init; } = "";
+    public string OperatingSystem { get => field ?? ""; init; } = "";
 
     /// <summary>e.g. amd64.</summary>
-    public string Architecture { get; init; } = "";
+    public string Architecture { get => field ?? ""; init; } = "";
 
     /// <summary>Swap information (v1.NodeSwapStatus).</summary>
     public JsonObject? Swap { get; init; }
@@ -129,8 +129,8 @@ public sealed record ContainerImage
 public sealed record AttachedVolume
 {
     /// <summary>The volume's unique name.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>Where the device appears on the node.</summary>
-    public string DevicePath { get; init; } = "";
+    public string DevicePath { get => field ?? ""; init; } = "";
 }

@@ -153,5 +153,5 @@ public sealed record Toleration
 public sealed record PodReadinessGate
 {
     /// <summary>The condition type.</summary>
-    public string ConditionType { get; init; } = "";
+    public string ConditionType { get => field ?? ""; init; } = "";
 }

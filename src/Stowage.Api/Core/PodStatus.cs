@@ -59,10 +59,10 @@ public sealed record PodStatus
 public sealed record PodCondition
 {
     /// <summary>PodScheduled, Initialized, ContainersReady, Ready or a readiness gate.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get => field ?? ""; init; } = "";
 
     /// <summary>True, False or Unknown.</summary>
-    public string Status { get; init; } = "";
+    public string Status { get => field ?? ""; init; } = "";
 
     /// <summary>Last probe time.</summary>
     public DateTimeOffset? LastProbeTime { get; init; }
@@ -81,21 +81,21 @@ public sealed record PodCondition
 public sealed record PodIp
 {
     /// <summary>The address.</summary>
-    public string Ip { get; init; } = "";
+    public string Ip { get => field ?? ""; init; } = "";
 }
 
 /// <summary>An IP address of the pod's node.</summary>
 public sealed record HostIp
 {
     /// <summary>The address.</summary>
-    public string Ip { get; init; } = "";
+    public string Ip { get => field ?? ""; init; } = "";
 }
 
 /// <summary>The status of one container of a pod.</summary>
 public sealed record ContainerStatus
 {
     /// <summary>The container's name.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>Waiting, running or terminated.</summary>
     public ContainerState? State { get; init; }
@@ -110,10 +110,10 @@ public sealed record ContainerStatus
     public int RestartCount { get; init; }
 
     /// <summary>The image running.</summary>
-    public string Image { get; init; } = "";
+    public string Image { get => field ?? ""; init; } = "";
 
     /// <summary>The image's id.</summary>
-    public string ImageID { get; init; } = "";
+    public string ImageID { get => field ?? ""; init; } = "";
 
     /// <summary>The runtime's container id, type://id.</summary>
     public string? ContainerID { get; init; }

@@ -21,7 +21,7 @@ public sealed record EmptyDirVolumeSource
 public sealed record GitRepoVolumeSource
 {
     /// <summary>The repository URL.</summary>
-    public string Repository { get; init; } = "";
+    public string Repository { get => field ?? ""; init; } = "";
 
     /// <summary>The commit to check out.</summary>
     public string? Revision { get; init; }
@@ -34,10 +34,10 @@ public sealed record GitRepoVolumeSource
 public sealed record GlusterfsVolumeSource
 {
     /// <summary>Name of the Endpoints object listing the Gluster servers.</summary>
-    public string Endpoints { get; init; } = "";
+    public string Endpoints { get => field ?? ""; init; } = "";
 
     /// <summary>The Gluster volume name.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -79,10 +79,10 @@ public sealed record SecretVolumeSource
 public sealed record KeyToPath
 {
     /// <summary>The key.</summary>
-    public string Key { get; init; } = "";
+    public string Key { get => field ?? ""; init; } = "";
 
     /// <summary>The relative file path.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>File mode bits.</summary>
     public int? Mode { get; init; }
@@ -102,7 +102,7 @@ public sealed record DownwardApiVolumeSource
 public sealed record DownwardApiVolumeFile
 {
     /// <summary>The relative file path.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>A pod field.</summary>
     public ObjectFieldSelector? FieldRef { get; init; }
@@ -121,7 +121,7 @@ public sealed record ObjectFieldSelector
     public string? ApiVersion { get; init; }
 
     /// <summary>The field path.</summary>
-    public string FieldPath { get; init; } = "";
+    public string FieldPath { get => field ?? ""; init; } = "";
 }
 
 /// <summary>A container resource, e.g. limits.memory, and its unit.</summary>
@@ -131,7 +131,7 @@ public sealed record ResourceFieldSelector
     public string? ContainerName { get; init; }
 
     /// <summary>The resource, e.g. requests.cpu.</summary>
-    public string Resource { get; init; } = "";
+    public string Resource { get => field ?? ""; init; } = "";
 
     /// <summary>The unit the value is divided by (default 1).</summary>
     public Quantity? Divisor { get; init; }
@@ -141,7 +141,7 @@ public sealed record ResourceFieldSelector
 public sealed record PersistentVolumeClaimVolumeSource
 {
     /// <summary>The claim's name.</summary>
-    public string ClaimName { get; init; } = "";
+    public string ClaimName { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -154,7 +154,7 @@ public sealed record RbdVolumeSource
     public IReadOnlyList<string>? Monitors { get; init; }
 
     /// <summary>The RADOS image name.</summary>
-    public string Image { get; init; } = "";
+    public string Image { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -201,7 +201,7 @@ public sealed record CephFsVolumeSource
 public sealed record CinderVolumeSource
 {
     /// <summary>The Cinder volume id.</summary>
-    public string VolumeID { get; init; } = "";
+    public string VolumeID { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -217,7 +217,7 @@ public sealed record CinderVolumeSource
 public sealed record FlexVolumeSource
 {
     /// <summary>The driver name.</summary>
-    public string Driver { get; init; } = "";
+    public string Driver { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -236,7 +236,7 @@ public sealed record FlexVolumeSource
 public sealed record CsiVolumeSource
 {
     /// <summary>The driver name.</summary>
-    public string Driver { get; init; } = "";
+    public string Driver { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -255,10 +255,10 @@ public sealed record CsiVolumeSource
 public sealed record IscsiVolumeSource
 {
     /// <summary>Target portal, ip[:port].</summary>
-    public string TargetPortal { get; init; } = "";
+    public string TargetPortal { get => field ?? ""; init; } = "";
 
     /// <summary>Target iSCSI Qualified Name.</summary>
-    public string Iqn { get; init; } = "";
+    public string Iqn { get => field ?? ""; init; } = "";
 
     /// <summary>Target LUN number.</summary>
     public int Lun { get; init; }

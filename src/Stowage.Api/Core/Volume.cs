@@ -10,7 +10,7 @@ namespace Stowage.Api.Core;
 public sealed record Volume
 {
     /// <summary>Unique name within the pod (a DNS label).</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>A directory (or file, socket, device) on the node.</summary>
     public HostPathVolumeSource? HostPath { get; init; }
