@@ -143,7 +143,7 @@ public static partial class ApiDefaults
         var result = (JsonObject)probe.DeepClone();
         foreach (var (name, value) in new[] { ("timeoutSeconds", 1), ("periodSeconds", 10), ("successThreshold", 1), ("failureThreshold", 3) })
         {
-            if (result[name] is null || (result[name] is JsonValue v && v.TryGetValue<long>(out var n) && n == 0))
+            if (result[name] is null || Validation.JsonFields.Integer(result[name]) == 0)
             {
                 result[name] = value;
             }

@@ -411,9 +411,9 @@ internal static class PodVolumeRules
     // required names are checked.
     private static IEnumerable<FieldError> Projected(JsonObject s, FieldPath path)
     {
-        if (s["defaultMode"] is JsonValue mode && mode.TryGetValue<int>(out var m))
+        if (JsonFields.Integer(s["defaultMode"]) is { } m)
         {
-            foreach (var e in Mode(m, path.Child("defaultMode")))
+            foreach (var e in Mode((int)Math.Clamp(m, int.MinValue, int.MaxValue), path.Child("defaultMode")))
             {
                 yield return e;
             }

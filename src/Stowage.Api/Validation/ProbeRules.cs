@@ -134,7 +134,7 @@ internal static class ProbeRules
         }
         else
         {
-            var number = port is JsonValue n && n.TryGetValue<long>(out var value) ? value : 0;
+            var number = JsonFields.Integer(port) ?? 0;
             if (number is < 1 or > 65535)
             {
                 yield return FieldErrors.Invalid(path, number, ValidationPrimitives.InclusiveRangeError(1, 65535));
