@@ -11,6 +11,13 @@ namespace Stowage.Api;
 /// are the camelCased Go names), nulls omitted, Kubernetes' time format. Options are built once here
 /// and never mutated.
 /// </summary>
+/// <remarks>
+/// The records' non-nullable strings are declared <c>{ get => field ?? ""; init; } = ""</c>: for
+/// init-only properties a body leaves out, the source-generated deserializer passes default(T) to
+/// the object initializer, bypassing the property initializer, so without the getter's fallback a
+/// missing "mountPath" would read as null and fail with a NullReferenceException instead of a 422.
+/// Go's zero value "" is also what Kubernetes serialises for these non-omitempty fields.
+/// </remarks>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -25,6 +32,8 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(Event))]
 [JsonSerializable(typeof(Events.Event), TypeInfoPropertyName = "EventsV1Event")]
 [JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(Pod))]
+[JsonSerializable(typeof(Node))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(ObjectMeta))]
@@ -37,4 +46,6 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(ObjectList<Endpoints>))]
 [JsonSerializable(typeof(ObjectList<Event>))]
 [JsonSerializable(typeof(ObjectList<Lease>))]
+[JsonSerializable(typeof(ObjectList<Pod>))]
+[JsonSerializable(typeof(ObjectList<Node>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -41,7 +41,7 @@ public sealed record EndpointSubset
 public sealed record EndpointAddress
 {
     /// <summary>The IP.</summary>
-    public string Ip { get; init; } = "";
+    public string Ip { get => field ?? ""; init; } = "";
 
     /// <summary>Host name.</summary>
     public string? Hostname { get; init; }

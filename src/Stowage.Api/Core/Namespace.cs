@@ -48,10 +48,10 @@ public sealed record NamespaceStatus
 public sealed record NamespaceCondition
 {
     /// <summary>Condition type.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get => field ?? ""; init; } = "";
 
     /// <summary>True, False or Unknown.</summary>
-    public string Status { get; init; } = "";
+    public string Status { get => field ?? ""; init; } = "";
 
     /// <summary>Last transition time.</summary>
     public DateTimeOffset? LastTransitionTime { get; init; }

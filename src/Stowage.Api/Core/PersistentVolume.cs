@@ -169,10 +169,10 @@ public sealed record NodeSelectorTerm
 public sealed record NodeSelectorRequirement
 {
     /// <summary>The label key.</summary>
-    public string Key { get; init; } = "";
+    public string Key { get => field ?? ""; init; } = "";
 
     /// <summary>The operator.</summary>
-    public string Operator { get; init; } = "";
+    public string Operator { get => field ?? ""; init; } = "";
 
     /// <summary>The values.</summary>
     public IReadOnlyList<string>? Values { get; init; }

@@ -77,10 +77,10 @@ public sealed record TypedLocalObjectReference
     public string? ApiGroup { get; init; }
 
     /// <summary>Kind of the referent.</summary>
-    public string Kind { get; init; } = "";
+    public string Kind { get => field ?? ""; init; } = "";
 
     /// <summary>Name of the referent.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 }
 
 /// <summary>A reference to an object by group, kind, name and namespace.</summary>
@@ -90,10 +90,10 @@ public sealed record TypedObjectReference
     public string? ApiGroup { get; init; }
 
     /// <summary>Kind of the referent.</summary>
-    public string Kind { get; init; } = "";
+    public string Kind { get => field ?? ""; init; } = "";
 
     /// <summary>Name of the referent.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>Namespace of the referent.</summary>
     public string? Namespace { get; init; }
@@ -128,10 +128,10 @@ public sealed record PersistentVolumeClaimStatus
 public sealed record PersistentVolumeClaimCondition
 {
     /// <summary>Resizing, FileSystemResizePending, ...</summary>
-    public string Type { get; init; } = "";
+    public string Type { get => field ?? ""; init; } = "";
 
     /// <summary>True, False or Unknown.</summary>
-    public string Status { get; init; } = "";
+    public string Status { get => field ?? ""; init; } = "";
 
     /// <summary>Last probe time.</summary>
     public DateTimeOffset? LastProbeTime { get; init; }

@@ -8,7 +8,7 @@ namespace Stowage.Api.Core;
 public sealed record HostPathVolumeSource
 {
     /// <summary>Path on the host.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>"", DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice, BlockDevice.</summary>
     public string? Type { get; init; }
@@ -18,7 +18,7 @@ public sealed record HostPathVolumeSource
 public sealed record LocalVolumeSource
 {
     /// <summary>Full path on the node.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type, for block devices.</summary>
     public string? FsType { get; init; }
@@ -28,10 +28,10 @@ public sealed record LocalVolumeSource
 public sealed record NfsVolumeSource
 {
     /// <summary>Host name or IP of the NFS server.</summary>
-    public string Server { get; init; } = "";
+    public string Server { get => field ?? ""; init; } = "";
 
     /// <summary>Exported path.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -41,10 +41,10 @@ public sealed record NfsVolumeSource
 public sealed record GlusterfsPersistentVolumeSource
 {
     /// <summary>Name of the Endpoints object listing the Gluster servers.</summary>
-    public string Endpoints { get; init; } = "";
+    public string Endpoints { get => field ?? ""; init; } = "";
 
     /// <summary>The Gluster volume name.</summary>
-    public string Path { get; init; } = "";
+    public string Path { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -77,7 +77,7 @@ public sealed record RbdPersistentVolumeSource
     public IReadOnlyList<string>? Monitors { get; init; }
 
     /// <summary>The RADOS image name.</summary>
-    public string Image { get; init; } = "";
+    public string Image { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -124,7 +124,7 @@ public sealed record CephFsPersistentVolumeSource
 public sealed record CinderPersistentVolumeSource
 {
     /// <summary>The Cinder volume id.</summary>
-    public string VolumeID { get; init; } = "";
+    public string VolumeID { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -140,7 +140,7 @@ public sealed record CinderPersistentVolumeSource
 public sealed record AwsElasticBlockStoreVolumeSource
 {
     /// <summary>The EBS volume id.</summary>
-    public string VolumeID { get; init; } = "";
+    public string VolumeID { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -156,7 +156,7 @@ public sealed record AwsElasticBlockStoreVolumeSource
 public sealed record GcePersistentDiskVolumeSource
 {
     /// <summary>The PD resource name.</summary>
-    public string PdName { get; init; } = "";
+    public string PdName { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -172,7 +172,7 @@ public sealed record GcePersistentDiskVolumeSource
 public sealed record FlexPersistentVolumeSource
 {
     /// <summary>The driver name.</summary>
-    public string Driver { get; init; } = "";
+    public string Driver { get => field ?? ""; init; } = "";
 
     /// <summary>Filesystem type.</summary>
     public string? FsType { get; init; }
@@ -191,10 +191,10 @@ public sealed record FlexPersistentVolumeSource
 public sealed record CsiPersistentVolumeSource
 {
     /// <summary>The driver name.</summary>
-    public string Driver { get; init; } = "";
+    public string Driver { get => field ?? ""; init; } = "";
 
     /// <summary>The driver's volume id.</summary>
-    public string VolumeHandle { get; init; } = "";
+    public string VolumeHandle { get => field ?? ""; init; } = "";
 
     /// <summary>Mount read-only.</summary>
     public bool? ReadOnly { get; init; }
@@ -225,10 +225,10 @@ public sealed record CsiPersistentVolumeSource
 public sealed record IscsiPersistentVolumeSource
 {
     /// <summary>Target portal, ip[:port].</summary>
-    public string TargetPortal { get; init; } = "";
+    public string TargetPortal { get => field ?? ""; init; } = "";
 
     /// <summary>Target iSCSI Qualified Name.</summary>
-    public string Iqn { get; init; } = "";
+    public string Iqn { get => field ?? ""; init; } = "";
 
     /// <summary>Target LUN number.</summary>
     public int Lun { get; init; }

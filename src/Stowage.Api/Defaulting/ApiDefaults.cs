@@ -11,7 +11,7 @@ namespace Stowage.Api.Defaulting;
 /// validation; when (create, update) is the server's decision, as in Kubernetes where defaulting
 /// runs on every decode and the strategy then discards client-written status.
 /// </summary>
-public static class ApiDefaults
+public static partial class ApiDefaults
 {
     /// <summary>
     /// status.phase "" → Pending, persistentVolumeReclaimPolicy "" → Retain, volumeMode nil →

@@ -4,16 +4,16 @@ namespace Stowage.Api.Meta;
 public sealed record OwnerReference
 {
     /// <summary>API version of the owner.</summary>
-    public string ApiVersion { get; init; } = "";
+    public string ApiVersion { get => field ?? ""; init; } = "";
 
     /// <summary>Kind of the owner.</summary>
-    public string Kind { get; init; } = "";
+    public string Kind { get => field ?? ""; init; } = "";
 
     /// <summary>Name of the owner.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get => field ?? ""; init; } = "";
 
     /// <summary>UID of the owner.</summary>
-    public string Uid { get; init; } = "";
+    public string Uid { get => field ?? ""; init; } = "";
 
     /// <summary>True if the owner is the managing controller.</summary>
     public bool? Controller { get; init; }

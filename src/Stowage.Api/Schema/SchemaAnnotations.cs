@@ -17,6 +17,26 @@ public static class SchemaAnnotations
         [(Core + "PersistentVolumeClaimStatus", "conditions")] = (ListType.Map, ["type"]),
         [(Core + "NamespaceStatus", "conditions")] = (ListType.Map, ["type"]),
         [(Core + "NamespaceSpec", "finalizers")] = (ListType.Atomic, []),
+        // Pods, as core/v1 types.go declares them (patchMergeKey first). tolerations, readinessGates,
+        // podIPs/hostIPs and the container status lists are atomic.
+        [(Core + "PodSpec", "volumes")] = (ListType.Map, ["name"]),
+        [(Core + "PodSpec", "initContainers")] = (ListType.Map, ["name"]),
+        [(Core + "PodSpec", "containers")] = (ListType.Map, ["name"]),
+        [(Core + "PodSpec", "ephemeralContainers")] = (ListType.Map, ["name"]),
+        [(Core + "PodSpec", "imagePullSecrets")] = (ListType.Map, ["name"]),
+        [(Core + "PodSpec", "hostAliases")] = (ListType.Map, ["ip"]),
+        [(Core + "PodSpec", "topologySpreadConstraints")] = (ListType.Map, ["topologyKey", "whenUnsatisfiable"]),
+        [(Core + "PodSpec", "schedulingGates")] = (ListType.Map, ["name"]),
+        [(Core + "PodSpec", "resourceClaims")] = (ListType.Map, ["name"]),
+        [(Core + "Container", "ports")] = (ListType.Map, ["containerPort", "protocol"]),
+        [(Core + "Container", "env")] = (ListType.Map, ["name"]),
+        [(Core + "Container", "volumeMounts")] = (ListType.Map, ["mountPath"]),
+        [(Core + "Container", "volumeDevices")] = (ListType.Map, ["devicePath"]),
+        [(Core + "PodStatus", "conditions")] = (ListType.Map, ["type"]),
+        // Nodes: addresses merge by type (which Kubernetes warns is not unique enough), taints are atomic.
+        [(Core + "NodeSpec", "podCIDRs")] = (ListType.Set, []),
+        [(Core + "NodeStatus", "conditions")] = (ListType.Map, ["type"]),
+        [(Core + "NodeStatus", "addresses")] = (ListType.Map, ["type"]),
     };
 
     private static readonly Dictionary<string, string> GoNames = new(StringComparer.Ordinal)
@@ -30,6 +50,14 @@ public static class SchemaAnnotations
         ["AwsElasticBlockStoreVolumeSource"] = "AWSElasticBlockStoreVolumeSource",
         ["GcePersistentDiskVolumeSource"] = "GCEPersistentDiskVolumeSource",
         ["EventsV1Series"] = "EventSeries",
+        ["RbdVolumeSource"] = "RBDVolumeSource",
+        ["CephFsVolumeSource"] = "CephFSVolumeSource",
+        ["CsiVolumeSource"] = "CSIVolumeSource",
+        ["IscsiVolumeSource"] = "ISCSIVolumeSource",
+        ["DownwardApiVolumeSource"] = "DownwardAPIVolumeSource",
+        ["DownwardApiVolumeFile"] = "DownwardAPIVolumeFile",
+        ["PodIp"] = "PodIP",
+        ["HostIp"] = "HostIP",
     };
 
     /// <summary>The list semantics of an array property (atomic unless listed).</summary>

@@ -4,10 +4,10 @@ namespace Stowage.Api.Selectors;
 public sealed record LabelSelectorRequirement
 {
     /// <summary>The label key.</summary>
-    public string Key { get; init; } = "";
+    public string Key { get => field ?? ""; init; } = "";
 
     /// <summary>In, NotIn, Exists or DoesNotExist.</summary>
-    public string Operator { get; init; } = "";
+    public string Operator { get => field ?? ""; init; } = "";
 
     /// <summary>Values for In and NotIn; empty for Exists and DoesNotExist.</summary>
     public IReadOnlyList<string>? Values { get; init; }

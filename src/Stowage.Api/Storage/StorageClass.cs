@@ -16,7 +16,7 @@ public sealed record StorageClass : IApiObject<StorageClass>
     public ObjectMeta Metadata { get; init; } = new();
 
     /// <summary>The provisioner's name.</summary>
-    public string Provisioner { get; init; } = "";
+    public string Provisioner { get => field ?? ""; init; } = "";
 
     /// <summary>Parameters for the provisioner.</summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
@@ -54,7 +54,7 @@ public sealed record TopologySelectorTerm
 public sealed record TopologySelectorLabelRequirement
 {
     /// <summary>The label key.</summary>
-    public string Key { get; init; } = "";
+    public string Key { get => field ?? ""; init; } = "";
 
     /// <summary>Allowed values.</summary>
     public IReadOnlyList<string> Values { get; init; } = [];

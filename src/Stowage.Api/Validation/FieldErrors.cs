@@ -33,6 +33,9 @@ internal static class FieldErrors
     public static FieldError Duplicate(FieldPath path, string? value) =>
         new(FieldErrorType.Duplicate, path.Text, value, "");
 
+    public static FieldError NotFound(FieldPath path, string? value) =>
+        new(FieldErrorType.NotFound, path.Text, value, "");
+
     /// <summary>field.TooLong's detail in 1.32: "must have at most N bytes".</summary>
     public static FieldError TooLong(FieldPath path, int maxLength) =>
         new(FieldErrorType.TooLong, path.Text, null, "must have at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " bytes");

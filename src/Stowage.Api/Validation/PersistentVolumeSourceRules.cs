@@ -303,10 +303,10 @@ internal static partial class PersistentVolumeSourceRules
         }
     }
 
-    private static bool StartsWithIscsiScheme(string name) =>
+    internal static bool StartsWithIscsiScheme(string name) =>
         name.StartsWith("iqn", StringComparison.Ordinal) || name.StartsWith("eui", StringComparison.Ordinal) || name.StartsWith("naa", StringComparison.Ordinal);
 
-    private static bool IsWellFormedIscsiName(string name) =>
+    internal static bool IsWellFormedIscsiName(string name) =>
         name.StartsWith("iqn", StringComparison.Ordinal) ? IscsiIqnRegex().IsMatch(name)
         : name.StartsWith("eui", StringComparison.Ordinal) ? IscsiEuiRegex().IsMatch(name)
         : name.StartsWith("naa", StringComparison.Ordinal) && IscsiNaaRegex().IsMatch(name);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -15,6 +16,9 @@ namespace Stowage.Api.Validation;
 /// </summary>
 internal static class SemanticJson
 {
+    // Values in the diff read as the user wrote them: quotes as \", not \u0022.
+    private static readonly JsonSerializerOptions DiffOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonNode? ToNode<T>(T value, JsonTypeInfo<T> typeInfo) => Normalize(JsonSerializer.SerializeToNode(value, typeInfo));
 
     public static bool Equal(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
@@ -97,7 +101,7 @@ internal static class SemanticJson
                 }
                 return;
             default:
-                into[prefix] = node.ToJsonString();
+                into[prefix] = node.ToJsonString(DiffOptions);
                 return;
         }
     }

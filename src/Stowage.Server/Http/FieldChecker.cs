@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Stowage.Api.Schema;
 using Stowage.Server.Decoding;
@@ -13,6 +14,18 @@ namespace Stowage.Server.Http;
 /// </summary>
 public sealed class FieldChecker
 {
+    /// <summary>
+    /// Checks a strategic merge patch: its directives ($patch, $retainKeys, $setElementOrder/…,
+    /// $deleteFromPrimitiveList/…) are instructions, not fields, so they are left out. Kubernetes
+    /// checks the patched object, where no directive survives.
+    /// </summary>
+    public void CheckStrategicMergePatch(HttpContext context, IResourceStore store, JsonNode patch)
+    {
+        var withoutDirectives = patch.DeepClone();
+        RemoveDirectives(withoutDirectives);
+        Check(context, store, JsonSerializer.SerializeToUtf8Bytes(withoutDirectives), null);
+    }
+
     /// <summary>Checks a body's fields per the request's fieldValidation (or the forced mode).</summary>
     public void Check(HttpContext context, IResourceStore store, byte[] json, string? forcedMode)
     {
@@ -46,6 +59,29 @@ public sealed class FieldChecker
             {
                 context.Response.Headers.Append("Warning", value);
             }
+        }
+    }
+
+    private static void RemoveDirectives(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).Where(k => k.StartsWith('$')).ToList())
+                {
+                    obj.Remove(key);
+                }
+                foreach (var (_, value) in obj)
+                {
+                    RemoveDirectives(value);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    RemoveDirectives(item);
+                }
+                break;
         }
     }
 

@@ -140,7 +140,14 @@ public sealed class ResourceHandler
             {
                 throw new ApiException(StatusErrors.BadRequest("the body of the request was not a JSON object"));
             }
-            _fieldChecker.Check(context, store, json, type == PatchType.Apply ? "Strict" : null);
+            if (type == PatchType.StrategicMerge)
+            {
+                _fieldChecker.CheckStrategicMergePatch(context, store, node);
+            }
+            else
+            {
+                _fieldChecker.Check(context, store, json, type == PatchType.Apply ? "Strict" : null);
+            }
         }
         var options = QueryOptions.Write(context.Request, subresource);
         if (type == PatchType.Apply && !context.Request.Query.ContainsKey("fieldManager"))

@@ -30,6 +30,12 @@ public static class TablePrinters
     /// <summary>events.k8s.io/v1 Event.</summary>
     public static EventsV1EventPrinter EventsV1Event => EventsV1EventPrinter.Instance;
 
+    /// <summary>v1 Pod.</summary>
+    public static PodPrinter Pod => PodPrinter.Instance;
+
+    /// <summary>v1 Node.</summary>
+    public static NodePrinter Node => NodePrinter.Instance;
+
     /// <summary>coordination.k8s.io/v1 Lease.</summary>
     public static LeasePrinter Lease => LeasePrinter.Instance;
 }

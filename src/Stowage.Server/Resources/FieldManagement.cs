@@ -28,7 +28,18 @@ public static class FieldManagement
         var newJson = (JsonObject)JsonSerializer.SerializeToNode(baseline, typeInfo)!;
         var oldJson = old is null ? null : (JsonObject)JsonSerializer.SerializeToNode(old, typeInfo)!;
         var reset = options.Subresource == "status" ? ResetFields.StatusSubresource(schema) : ResetFields.MainResource;
-        var entries = ManagedFields.RecordUpdate(oldJson, newJson, options.FieldManager, apiVersion, now, schema, options.Subresource, reset);
+        JsonNode? entries;
+        try
+        {
+            entries = ManagedFields.RecordUpdate(oldJson, newJson, options.FieldManager, apiVersion, now, schema, options.Subresource, reset);
+        }
+        catch (PatchException)
+        {
+            // Kubernetes' UpdateNoErrors: a write is never failed by its bookkeeping (an object
+            // validation will reject, such as a keyed list item without its key, cannot be
+            // tracked); the managed fields are cleared rather than left half-updated.
+            return obj.WithMetadata(obj.Metadata with { ManagedFields = null });
+        }
         var managed = entries?.Deserialize(ApiJsonContext.Default.IReadOnlyListManagedFieldsEntry);
         return obj.WithMetadata(obj.Metadata with { ManagedFields = managed is { Count: > 0 } ? managed : null });
     }

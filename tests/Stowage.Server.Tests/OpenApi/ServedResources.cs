@@ -19,6 +19,8 @@ internal static class ServedResources
         new("", "v1", "ConfigMap", "configmaps", Namespaced: true, typeof(ConfigMap), HasStatus: false, AllVerbs),
         new("", "v1", "Endpoints", "endpoints", Namespaced: true, typeof(Endpoints), HasStatus: false, AllVerbs),
         new("", "v1", "Event", "events", Namespaced: true, typeof(Event), HasStatus: false, AllVerbs),
+        new("", "v1", "Pod", "pods", Namespaced: true, typeof(Pod), HasStatus: true, AllVerbs),
+        new("", "v1", "Node", "nodes", Namespaced: false, typeof(Node), HasStatus: true, AllVerbs),
         new("storage.k8s.io", "v1", "StorageClass", "storageclasses", Namespaced: false, typeof(StorageClass), HasStatus: false, AllVerbs),
         new("events.k8s.io", "v1", "Event", "events", Namespaced: true, typeof(Stowage.Api.Events.Event), HasStatus: false, AllVerbs),
         new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true, typeof(Lease), HasStatus: false, AllVerbs),

@@ -10,7 +10,7 @@ namespace Stowage.Server.Tests.Printing;
 /// <summary>What every printer owes kubectl, checked across all of them.</summary>
 public sealed class TablePrinterContractTests
 {
-    public static TheoryData<string> Kinds => new() { "pv", "pvc", "sc", "ns", "secret", "cm", "ep", "event", "events.k8s.io", "lease" };
+    public static TheoryData<string> Kinds => new() { "pv", "pvc", "sc", "ns", "secret", "cm", "ep", "event", "events.k8s.io", "lease", "pod", "node" };
 
     // The cell count of an empty object and a full one, and the column definitions, per kind.
     private static (IReadOnlyList<TableColumnDefinition> Columns, int EmptyCells, int FullCells) Print(string kind)
@@ -28,6 +28,8 @@ public sealed class TablePrinterContractTests
             "event" => Count(TablePrinters.Event, new Event { Metadata = meta }, new Event { Metadata = meta, Series = new EventSeries() }),
             "events.k8s.io" => Count(TablePrinters.EventsV1Event, new Stowage.Api.Events.Event { Metadata = meta }, new Stowage.Api.Events.Event { Metadata = meta, Note = "n" }),
             "lease" => Count(TablePrinters.Lease, new Lease { Metadata = meta }, new Lease { Metadata = meta, Spec = new LeaseSpec { HolderIdentity = "h" } }),
+            "pod" => Count(TablePrinters.Pod, new Pod { Metadata = meta }, PodPrinterTests.RunningPod),
+            "node" => Count(TablePrinters.Node, new Node { Metadata = meta }, NodePrinterTests.ReadyNode),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
