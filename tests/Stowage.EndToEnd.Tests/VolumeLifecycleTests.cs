@@ -179,4 +179,24 @@ public sealed class VolumeLifecycleTests
             Assert.Equal(claim, pairs[volume]); // each claim's volume points back at it
         }
     }
+
+    [Fact]
+    public async Task Deleting_a_claim_used_by_a_scheduled_pod_waits_until_the_pod_is_gone()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var k = new Kubectl(server.Kubeconfig);
+        (await k.RunAsync(["create", "-f", "-"], Pv("used-pv", "1Gi"))).Ok();
+        (await k.RunAsync(["create", "-f", "-"], Claim("used", "1Gi"))).Ok();
+        await WaitFor(k, "pvc used", "{.status.phase}", "Bound");
+        var pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"user\"},\"spec\":{\"nodeName\":\"node1\",\"containers\":[{\"name\":\"c\",\"image\":\"busybox\",\"volumeMounts\":[{\"name\":\"data\",\"mountPath\":\"/data\"}]}],\"volumes\":[{\"name\":\"data\",\"persistentVolumeClaim\":{\"claimName\":\"used\"}}]}}";
+        (await k.RunAsync(["create", "-f", "-"], pod)).Ok();
+        await WaitFor(k, "pvc used", "{.metadata.finalizers[0]}", "kubernetes.io/pvc-protection");
+        Assert.Matches(@"Used By:\s+user", (await k.RunAsync("describe pvc used")).Ok().Stdout);
+
+        (await k.RunAsync("delete pvc used --wait=false")).Ok();
+        Assert.Matches(@"used\s+Terminating\s+used-pv", (await k.RunAsync("get pvc used")).Ok().Stdout);
+        (await k.RunAsync("delete pod user")).Ok();
+        await Eventually.WaitAsync(async () => (await k.RunAsync("get pvc used")).ExitCode, c => c != 0, TimeSpan.FromSeconds(20), "claim gone after its pod");
+        await WaitFor(k, "pv used-pv", "{.status.phase}", "Released");
+    }
 }

@@ -56,14 +56,15 @@ public sealed class ControllerManager
         var volumes = informers.Add(new Informer<PersistentVolume>(client, ResourceTypes.PersistentVolumes, _loggers.CreateLogger<Informer<PersistentVolume>>(), _clock));
         var claims = informers.Add(new Informer<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, _loggers.CreateLogger<Informer<PersistentVolumeClaim>>(), _clock));
         var classes = informers.Add(new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock));
+        var pods = informers.Add(new Informer<Pod>(client, ResourceTypes.Pods, _loggers.CreateLogger<Informer<Pod>>(), _clock));
         IVolumePlugin[] plugins = [new HostPathPlugin(), new NfsPlugin()];
 
         // Handlers are registered before the informers start, so no change is missed.
         var controllers = new List<Func<CancellationToken, Task>>
         {
-            new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>()).RunAsync,
+            new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, pods, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>()).RunAsync,
             new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync,
-            new PvcProtectionController(client, claims, new NoPods(), [], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
+            new PvcProtectionController(client, claims, new PodClaimUsage(client, pods), [pods], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
         };
         var running = controllers.Select(c => c(cancellationToken)).Append(informers.RunAsync(cancellationToken)).ToList();
         await Task.WhenAll(running).ConfigureAwait(false);

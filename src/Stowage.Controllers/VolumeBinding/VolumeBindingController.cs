@@ -54,7 +54,7 @@ public sealed partial class VolumeBindingController
 
     /// <summary>Creates the controller over shared informers.</summary>
     public VolumeBindingController(ApiClient client, EventRecorder recorder, IReadOnlyList<IVolumePlugin> plugins,
-        Informer<PersistentVolume> volumes, Informer<PersistentVolumeClaim> claims, Informer<StorageClass> classes,
+        Informer<PersistentVolume> volumes, Informer<PersistentVolumeClaim> claims, Informer<StorageClass> classes, Informer<Pod> pods,
         int workers, TimeProvider clock, ILogger logger)
     {
         _client = client;
@@ -75,7 +75,10 @@ public sealed partial class VolumeBindingController
         classes.OnAdd(ClassChanged);
         classes.OnUpdate((_, sc) => ClassChanged(sc));
         classes.OnDelete(sc => Update(v => v.WithoutClass(sc.Metadata.Name!)));
-        _runner = new ControllerRunner("persistentvolume-binder", [volumes, claims, classes], _queue, ReconcileAsync, workers, logger);
+        pods.OnAdd(PodChanged);
+        pods.OnUpdate((_, pod) => PodChanged(pod));
+        pods.OnDelete(pod => Update(v => v.WithoutPod(pod.Metadata.Namespace!, pod.Metadata.Name!)));
+        _runner = new ControllerRunner("persistentvolume-binder", [volumes, claims, classes, pods], _queue, ReconcileAsync, workers, logger);
     }
 
     /// <summary>Runs until cancelled.</summary>
@@ -159,6 +162,28 @@ public sealed partial class VolumeBindingController
             {
                 _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
             }
+        }
+    }
+
+    /// <summary>Pods matter to the binder for WaitForFirstConsumer and for "volume used by pods" before recycling.</summary>
+    private void PodChanged(Pod pod)
+    {
+        var ns = pod.Metadata.Namespace!;
+        var name = pod.Metadata.Name!;
+        var terminated = pod.Status?.Phase is "Succeeded" or "Failed";
+        var claims = Protection.PodClaimUsage.ClaimsOf(pod).ToList();
+        Update(v =>
+        {
+            v = v.WithoutPod(ns, name);
+            foreach (var claim in claims)
+            {
+                v = v.WithPodClaimUse(new PodClaimUse(ns, name, claim, Protection.PodClaimUsage.Scheduled(pod), terminated));
+            }
+            return v;
+        });
+        foreach (var claim in claims)
+        {
+            _queue.Add(ClaimKeyOf(ns, claim));
         }
     }
 

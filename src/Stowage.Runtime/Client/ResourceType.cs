@@ -52,6 +52,10 @@ public static class ResourceTypes
     public static ResourceType<Lease> Leases { get; } =
         new("coordination.k8s.io", "v1", "leases", true, ApiJsonContext.Default.Lease, ApiJsonContext.Default.ObjectListLease);
 
+    /// <summary>pods.</summary>
+    public static ResourceType<Pod> Pods { get; } =
+        new("", "v1", "pods", true, ApiJsonContext.Default.Pod, ApiJsonContext.Default.ObjectListPod);
+
     /// <summary>namespaces.</summary>
     public static ResourceType<Namespace> Namespaces { get; } =
         new("", "v1", "namespaces", false, ApiJsonContext.Default.Namespace, ApiJsonContext.Default.ObjectListNamespace);
