@@ -40,6 +40,7 @@ public sealed partial class VolumeBindingController
     public const string WaitingReason = "WaitingForVolume";
 
     private readonly ApiClient _client;
+    private readonly Action<PersistentVolumeClaim>? _provision;
     private readonly EventRecorder _recorder;
     private readonly IReadOnlyList<IVolumePlugin> _plugins;
     private readonly TimeProvider _clock;
@@ -55,8 +56,9 @@ public sealed partial class VolumeBindingController
     /// <summary>Creates the controller over shared informers.</summary>
     public VolumeBindingController(ApiClient client, EventRecorder recorder, IReadOnlyList<IVolumePlugin> plugins,
         Informer<PersistentVolume> volumes, Informer<PersistentVolumeClaim> claims, Informer<StorageClass> classes, Informer<Pod> pods,
-        int workers, TimeProvider clock, ILogger logger)
+        int workers, TimeProvider clock, ILogger logger, Action<PersistentVolumeClaim>? provision = null)
     {
+        _provision = provision;
         _client = client;
         _recorder = recorder;
         _plugins = plugins;
@@ -321,7 +323,14 @@ public sealed partial class VolumeBindingController
                     await _client.DeleteAsync(ResourceTypes.PersistentVolumes, null, s.Volume.Metadata.Name!, cancellationToken, s.Volume.Metadata.Uid).ConfigureAwait(false);
                     break;
                 case SyncStep.Provision s:
-                    LogNoProvisioner(_logger, s.Class.Provisioner, s.Claim.Metadata.Namespace!, s.Claim.Metadata.Name!);
+                    if (_provision is null)
+                    {
+                        LogNoProvisioner(_logger, s.Class.Provisioner, s.Claim.Metadata.Namespace!, s.Claim.Metadata.Name!);
+                    }
+                    else
+                    {
+                        _provision(s.Claim);
+                    }
                     break;
             }
         }
