@@ -99,8 +99,9 @@ public static class Program
             Console.WriteLine("  kubectl get ns");
             using var loggers = LoggerFactory.Create(logging);
             var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
-            var controllers = new ControllerManager(connection, $"{Environment.MachineName}_{Guid.NewGuid():N}", loggers, TimeProvider.System)
-                .RunAsync(shutdown.Token);
+            var manager = new ControllerManager(connection, $"{Environment.MachineName}_{Guid.NewGuid():N}", loggers, TimeProvider.System);
+            server.Metrics.Register(manager.WriteMetricsAsync);
+            var controllers = manager.RunAsync(shutdown.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);

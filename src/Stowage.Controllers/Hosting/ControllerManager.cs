@@ -27,6 +27,7 @@ public sealed class ControllerManager
 
     private readonly ApiConnection _connection;
     private readonly IVolumePool? _pool;
+    private volatile StorageMetrics? _metrics;
     private readonly string _nodeName;
     private readonly string _identity;
     private readonly ILoggerFactory _loggers;
@@ -45,6 +46,10 @@ public sealed class ControllerManager
         _clock = clock;
         _timings = timings ?? LeaderElectionTimings.Default;
     }
+
+    /// <summary>Writes the controllers' metrics (nothing while this instance does not lead).</summary>
+    public Task WriteMetricsAsync(TextWriter output, CancellationToken cancellationToken) =>
+        _metrics?.WriteAsync(output, cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Campaigns for leadership and runs the controllers while leading, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -75,10 +80,12 @@ public sealed class ControllerManager
         plugins.Add(new NfsPlugin());
 
         // Handlers are registered before the informers start, so no change is missed.
+        var binder = new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, pods, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>(),
+            provisioner is null ? null : provisioner.Request);
+        _metrics = new StorageMetrics(claims, volumes, binder, provisioner, _pool, _nodeName);
         var controllers = new List<Func<CancellationToken, Task>>
         {
-            new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, pods, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>(),
-                provisioner is null ? null : provisioner.Request).RunAsync,
+            binder.RunAsync,
             new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync,
             new PvcProtectionController(client, claims, new PodClaimUsage(client, pods), [pods], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
         };

@@ -52,6 +52,17 @@ public sealed partial class VolumeBindingController
     private readonly Lock _viewLock = new();
     private readonly ConcurrentDictionary<string, string> _explained = new(StringComparer.Ordinal);
     private BindingView _view = BindingView.Empty;
+    private long _binds;
+    private long _failures;
+
+    /// <summary>Claims this controller has bound since start.</summary>
+    public long Binds => Interlocked.Read(ref _binds);
+
+    /// <summary>Reconciles that failed (and were retried) since start.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Keys waiting in the queue.</summary>
+    public int QueueDepth => _queue.Count;
 
     /// <summary>Creates the controller over shared informers.</summary>
     public VolumeBindingController(ApiClient client, EventRecorder recorder, IReadOnlyList<IVolumePlugin> plugins,
@@ -253,6 +264,7 @@ public sealed partial class VolumeBindingController
         }
         catch
         {
+            Interlocked.Increment(ref _failures);
             Restore(plan);
             throw;
         }
@@ -300,6 +312,10 @@ public sealed partial class VolumeBindingController
                     break;
                 case SyncStep.WriteClaimStatus s:
                     Wrote(await _client.UpdateStatusAsync(ResourceTypes.PersistentVolumeClaims, Fresh(s.Claim, written), cancellationToken).ConfigureAwait(false), written);
+                    if (s.Claim.Status?.Phase == "Bound")
+                    {
+                        Interlocked.Increment(ref _binds);
+                    }
                     break;
                 case SyncStep.Event s:
                     _recorder.Record(s.Target, s.Type, s.Reason, s.Message);
