@@ -17,9 +17,6 @@ internal static partial class ValidationPrimitives
     public const int LabelValueMaxLength = 63;
     public const int TotalAnnotationSizeLimitBytes = 256 * (1 << 10);
 
-    private const string Dns1123LabelFmt = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    private const string Dns1123SubdomainFmt = Dns1123LabelFmt + "(\\." + Dns1123LabelFmt + ")*";
-    private const string QualifiedNameFmt = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private const string ConfigMapKeyFmt = "[-._a-zA-Z0-9]+";
     private const string ConfigMapKeyErrMsg = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
 
