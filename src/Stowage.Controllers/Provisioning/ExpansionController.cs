@@ -8,6 +8,8 @@ using Stowage.Runtime.Events;
 using Stowage.Runtime.Informers;
 using Stowage.Runtime.Queues;
 
+using Stowage.Controllers.Pool;
+
 namespace Stowage.Controllers.Provisioning;
 
 /// <summary>
@@ -95,7 +97,7 @@ public sealed partial class ExpansionController
         }
 
         // 2. The storage grows (idempotent: a volume already this size is left alone).
-        ExpansionKind kind;
+        ExpandKind kind;
         try
         {
             kind = await _pool.ExpandAsync(volume.Metadata.Name!, bytes, cancellationToken).ConfigureAwait(false);
@@ -136,7 +138,7 @@ public sealed partial class ExpansionController
         }, cancellationToken).ConfigureAwait(false);
         _claims.Remember(claim);
         _recorder.Record(ObjectRefs.Of(claim), EventReasons.Normal, "VolumeResizeSuccessful",
-            $"resize volume \"{volume.Metadata.Name}\" by resizer \"{Provisioners.Local}\" succeeded ({(kind == ExpansionKind.Online ? "online" : "offline: the filesystem was grown while unmounted")})");
+            $"resize volume \"{volume.Metadata.Name}\" by resizer \"{Provisioners.Local}\" succeeded ({(kind == ExpandKind.Online ? "online" : "offline: the filesystem was grown while unmounted")})");
         LogExpanded(_logger, volume.Metadata.Name!, bytes, kind);
         return ReconcileResult.Done;
     }
@@ -149,5 +151,5 @@ public sealed partial class ExpansionController
     }
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Expanded {Volume} to {Bytes} bytes ({Kind})")]
-    private static partial void LogExpanded(ILogger logger, string volume, long bytes, ExpansionKind kind);
+    private static partial void LogExpanded(ILogger logger, string volume, long bytes, ExpandKind kind);
 }

@@ -1,13 +1,6 @@
-namespace Stowage.Controllers.Provisioning;
+using Stowage.Controllers.Pool;
 
-/// <summary>How a pool grew a volume.</summary>
-public enum ExpansionKind
-{
-    /// <summary>The filesystem grew while mounted.</summary>
-    Online,
-    /// <summary>The filesystem was grown while unmounted.</summary>
-    Offline,
-}
+namespace Stowage.Controllers.Provisioning;
 
 /// <summary>A volume in a node's storage pool.</summary>
 /// <param name="Name">The volume name (pvc-&lt;claim uid&gt;).</param>
@@ -20,19 +13,6 @@ public sealed record PooledVolume(string Name, string Path, long SizeBytes);
 /// <param name="UsedBytes">Used.</param>
 /// <param name="AvailableBytes">Available to unprivileged writers.</param>
 public sealed record VolumeStats(long CapacityBytes, long UsedBytes, long AvailableBytes);
-
-/// <summary>The pool cannot hold a requested volume; the message says how full it is.</summary>
-public sealed class PoolFullException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public PoolFullException() { }
-
-    /// <summary>Creates the exception with a message.</summary>
-    public PoolFullException(string message) : base(message) { }
-
-    /// <summary>Creates the exception with a message and cause.</summary>
-    public PoolFullException(string message, Exception innerException) : base(message, innerException) { }
-}
 
 /// <summary>
 /// What the local provisioner needs of a node's storage pool. Every operation is idempotent and keyed
@@ -65,7 +45,7 @@ public interface IVolumePool
     Task ScrubAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Grows a volume (never shrinks).</summary>
-    Task<ExpansionKind> ExpandAsync(string name, long newSizeBytes, CancellationToken cancellationToken);
+    Task<ExpandKind> ExpandAsync(string name, long newSizeBytes, CancellationToken cancellationToken);
 
     /// <summary>Usage of a volume's filesystem, or null when it does not exist.</summary>
     Task<VolumeStats?> StatsAsync(string name, CancellationToken cancellationToken);

@@ -11,6 +11,8 @@ using Stowage.Runtime.Events;
 using Stowage.Runtime.Informers;
 using Stowage.Runtime.Queues;
 
+using Stowage.Controllers.Pool;
+
 namespace Stowage.Controllers.Provisioning;
 
 /// <summary>

@@ -53,9 +53,10 @@ public sealed class Router
             }
             if (path == "/metrics")
             {
+                using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                await _metrics.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
                 context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-                await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
-                await _metrics.WriteAsync(writer, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), context.RequestAborted).ConfigureAwait(false);
                 return;
             }
             if (await _discovery.TryServeAsync(context).ConfigureAwait(false))

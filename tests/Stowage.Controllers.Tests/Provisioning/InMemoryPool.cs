@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Stowage.Controllers.Pool;
 using Stowage.Controllers.Provisioning;
 
 namespace Stowage.Controllers.Tests.Provisioning;
@@ -45,10 +46,10 @@ public sealed class InMemoryPool : IVolumePool
 
     public Task ScrubAsync(string name, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<ExpansionKind> ExpandAsync(string name, long newSizeBytes, CancellationToken cancellationToken)
+    public Task<ExpandKind> ExpandAsync(string name, long newSizeBytes, CancellationToken cancellationToken)
     {
         _volumes[name] = Math.Max(_volumes[name], newSizeBytes);
-        return Task.FromResult(ExpansionKind.Offline);
+        return Task.FromResult(ExpandKind.Offline);
     }
 
     public Task<VolumeStats?> StatsAsync(string name, CancellationToken cancellationToken) =>
