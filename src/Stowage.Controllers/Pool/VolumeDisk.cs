@@ -11,7 +11,7 @@ namespace Stowage.Controllers.Pool;
 internal sealed class VolumeDisk
 {
     // Corrections of the image size at creation. One lands exactly except across a block group
-    // boundary; measured from 8 MiB to 50 GiB, two always sufficed.
+    // boundary; the bound only caps the cost of a pathological layout.
     private const int SizeAttempts = 4;
 
     // Below about 9 MiB the 4 MiB minimum journal does not fit.
