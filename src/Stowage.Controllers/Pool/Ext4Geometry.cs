@@ -23,7 +23,10 @@ namespace Stowage.Controllers.Pool;
 /// <param name="InodeBlocksPerGroup">Blocks of inode table per group.</param>
 /// <param name="DescriptorBlocks">Group descriptor blocks now, plus those reserved for growth.</param>
 /// <param name="SparseSuper">Whether only some groups hold backup superblocks.</param>
-internal sealed record Ext4Geometry(long BlockSize, long BlockCount, long BlocksPerGroup, long InodeBlocksPerGroup, long DescriptorBlocks, bool SparseSuper)
+/// <param name="OverheadBlocks">The metadata blocks statvfs leaves out, when the superblock records
+/// them (mkfs.ext4 from e2fsprogs 1.46.5 does; resize2fs clears the field and the kernel then
+/// computes it at mount).</param>
+internal sealed record Ext4Geometry(long BlockSize, long BlockCount, long BlocksPerGroup, long InodeBlocksPerGroup, long DescriptorBlocks, bool SparseSuper, long? OverheadBlocks)
 {
     /// <summary>Reads the fields this class needs from <c>dumpe2fs -h</c> output.</summary>
     public static Ext4Geometry Parse(string dumpe2fs)
@@ -45,8 +48,10 @@ internal sealed record Ext4Geometry(long BlockSize, long BlockCount, long Blocks
         var groups = (blockCount + blocksPerGroup - 1) / blocksPerGroup;
         var descriptorBlocks = (groups * descriptorSize + blockSize - 1) / blockSize + Number("Reserved GDT blocks", 0);
         var features = fields.GetValueOrDefault("Filesystem features", "").Split(' ');
+        var overhead = Number("Overhead clusters", 0);
         return new Ext4Geometry(blockSize, blockCount, blocksPerGroup, Number("Inode blocks per group"), descriptorBlocks,
-            features.Contains("sparse_super") && !features.Contains("sparse_super2"));
+            features.Contains("sparse_super") && !features.Contains("sparse_super2"),
+            overhead > 0 ? overhead : null);
     }
 
     /// <summary>

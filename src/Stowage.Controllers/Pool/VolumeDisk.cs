@@ -11,7 +11,7 @@ namespace Stowage.Controllers.Pool;
 internal sealed class VolumeDisk
 {
     // Corrections of the image size at creation. One lands exactly except across a block group
-    // boundary; measured from 8 MiB to 50 GiB, two always sufficed.
+    // boundary; the bound only caps the cost of a pathological layout.
     private const int SizeAttempts = 4;
 
     // Below about 9 MiB the 4 MiB minimum journal does not fit.
@@ -58,13 +58,13 @@ internal sealed class VolumeDisk
         await StepAsync(CreateStep.ImageCreated, cancellationToken).ConfigureAwait(false);
         var device = await _ext4.AttachAsync(paths.Image, cancellationToken).ConfigureAwait(false);
         await StepAsync(CreateStep.LoopAttached, cancellationToken).ConfigureAwait(false);
-        await _ext4.FormatAsync(device, state.SizeBytes, cancellationToken).ConfigureAwait(false);
+        var imageBytes = await FormatToSizeAsync(paths, device, state, cancellationToken).ConfigureAwait(false);
         await StepAsync(CreateStep.Formatted, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(paths.Mount);
         await _ext4.SetImmutableAsync(paths.Mount, immutable: true, cancellationToken).ConfigureAwait(false);
         await _ext4.MountAsync(device, paths.Mount, cancellationToken).ConfigureAwait(false);
         await StepAsync(CreateStep.Mounted, cancellationToken).ConfigureAwait(false);
-        var imageBytes = await FitToSizeAsync(paths, device, state, cancellationToken).ConfigureAwait(false);
+        CheckSize(paths, state);
         var ready = state with { Phase = VolumeStatePhase.Ready, ImageBytes = imageBytes, LoopDevice = device };
         return await WriteAsync(paths, ready, cancellationToken).ConfigureAwait(false);
     }
@@ -193,13 +193,14 @@ internal sealed class VolumeDisk
         var image = Math.Max(new FileInfo(paths.Image).Length, scrubbing.TargetImageBytes ?? scrubbing.ImageBytes);
         await GrowImageAsync(paths.Image, image, cancellationToken).ConfigureAwait(false);
         await _ext4.RefreshSizeAsync(device, cancellationToken).ConfigureAwait(false);
-        await _ext4.FormatAsync(device, size, cancellationToken).ConfigureAwait(false);
-        await _ext4.MountAsync(device, paths.Mount, cancellationToken).ConfigureAwait(false);
         var fitted = scrubbing with { SizeBytes = size, ImageBytes = image };
+        var imageBytes = await FormatToSizeAsync(paths, device, fitted, cancellationToken).ConfigureAwait(false);
+        await _ext4.MountAsync(device, paths.Mount, cancellationToken).ConfigureAwait(false);
+        CheckSize(paths, fitted);
         var ready = fitted with
         {
             Phase = VolumeStatePhase.Ready,
-            ImageBytes = await FitToSizeAsync(paths, device, fitted, cancellationToken).ConfigureAwait(false),
+            ImageBytes = imageBytes,
             TargetSizeBytes = null,
             TargetImageBytes = null,
             LoopDevice = device,
@@ -284,62 +285,74 @@ internal sealed class VolumeDisk
     }
 
     /// <summary>
-    /// Re-formats a new, empty volume until its filesystem is exactly the requested size (or, where
-    /// that size falls in a gap of ext4's layout, the least above it), starting from the image
-    /// <paramref name="state"/> estimated and already formatted and mounted. Within a block group,
-    /// each block added to the image adds one usable block, so one correction usually lands exactly;
-    /// a correction that crosses a group boundary is measured again. Returns the image's final size.
+    /// Formats the (unmounted) device and adjusts the image until the filesystem is exactly the
+    /// requested size — or, where that size falls in a gap of ext4's layout, the least above it —
+    /// starting from the image <paramref name="state"/> estimated. Within a block group each block
+    /// added to the image adds one usable block, so one correction usually lands exactly; one that
+    /// crosses a group boundary is measured again. The filesystem is measured unmounted where mkfs
+    /// records its overhead (e2fsprogs 1.46.5 and later), so that no mount is made and undone: a
+    /// mount namespace created meanwhile by any process on the node would copy it and keep the
+    /// device busy. Returns the image's final size.
     /// </summary>
-    private async Task<long> FitToSizeAsync(VolumePaths paths, string device, VolumeState state, CancellationToken cancellationToken)
+    private async Task<long> FormatToSizeAsync(VolumePaths paths, string device, VolumeState state, CancellationToken cancellationToken)
     {
-        var blockSize = (long)Libc.StatFileSystem(paths.Mount).FragmentSize;
-        var wanted = (state.SizeBytes + blockSize - 1) / blockSize;
-        var blocks = state.ImageBytes / blockSize;
+        const long BlockSize = 4096; // as FormatAsync formats
+        var wanted = (state.SizeBytes + BlockSize - 1) / BlockSize;
+        var blocks = state.ImageBytes / BlockSize;
         var tried = new Dictionary<long, long>(); // image blocks → usable blocks
         long? best = null;
         for (var attempt = 0; ; attempt++)
         {
-            var usable = Ext4Tools.FilesystemBytes(paths.Mount) / blockSize;
+            var usable = await FormatAndMeasureAsync(blocks).ConfigureAwait(false);
             tried[blocks] = usable;
             if (usable >= wanted && (best is null || blocks < best))
             {
                 best = blocks;
             }
             var next = blocks + (wanted - usable);
-            if (usable == wanted || attempt == SizeAttempts || tried.ContainsKey(next) || next * blockSize < MinimumImageBytes)
+            if (usable == wanted || attempt == SizeAttempts || tried.ContainsKey(next) || next * BlockSize < MinimumImageBytes)
             {
                 break;
             }
-            await ReformatAsync(next).ConfigureAwait(false);
             blocks = next;
         }
-        if (best is null)
+        // Every attempt short (never seen): grow by twice what is missing and let CheckSize judge.
+        best ??= blocks + (wanted - tried[blocks]) * 2 + ByteSize.MiB / BlockSize;
+        if (best != blocks)
         {
-            // Every attempt came out short (never seen): grow by what is missing plus a margin.
-            best = blocks + (wanted - tried[blocks]) * 2 + ByteSize.MiB / blockSize;
-            await ReformatAsync(best.Value).ConfigureAwait(false);
-            if (Ext4Tools.FilesystemBytes(paths.Mount) < state.SizeBytes)
-            {
-                throw new PoolException($"the filesystem of volume {state.Name} comes out smaller than the {ByteSize.Format(state.SizeBytes)} asked for");
-            }
+            await FormatAndMeasureAsync(best.Value).ConfigureAwait(false);
         }
-        else if (best != blocks)
-        {
-            await ReformatAsync(best.Value).ConfigureAwait(false);
-        }
-        return best.Value * blockSize;
+        return best.Value * BlockSize;
 
-        async Task ReformatAsync(long imageBlocks)
+        async Task<long> FormatAndMeasureAsync(long imageBlocks)
         {
-            await UnmountOrThrowAsync(state.Name, paths, cancellationToken).ConfigureAwait(false);
             var image = new FileStream(paths.Image, FileMode.Open, FileAccess.Write);
             await using (image.ConfigureAwait(false))
             {
-                image.SetLength(imageBlocks * blockSize); // may shrink: the volume is new and empty
+                image.SetLength(imageBlocks * BlockSize); // may shrink: the volume is new or being emptied
             }
             await _ext4.RefreshSizeAsync(device, cancellationToken).ConfigureAwait(false);
             await _ext4.FormatAsync(device, state.SizeBytes, cancellationToken).ConfigureAwait(false);
+            var geometry = await _ext4.ReadGeometryAsync(device, cancellationToken).ConfigureAwait(false);
+            if (geometry.OverheadBlocks is { } overhead)
+            {
+                return geometry.BlockCount - overhead;
+            }
+            Directory.CreateDirectory(paths.Mount);
             await _ext4.MountAsync(device, paths.Mount, cancellationToken).ConfigureAwait(false);
+            var usable = Ext4Tools.FilesystemBytes(paths.Mount) / BlockSize;
+            await UnmountOrThrowAsync(state.Name, paths, cancellationToken).ConfigureAwait(false);
+            return usable;
+        }
+    }
+
+    /// <summary>The invariant every enforced volume is handed out with: df shows at least its size.</summary>
+    private static void CheckSize(VolumePaths paths, VolumeState state)
+    {
+        var actual = Ext4Tools.FilesystemBytes(paths.Mount);
+        if (actual < state.SizeBytes)
+        {
+            throw new PoolException($"the filesystem of volume {state.Name} came out {ByteSize.Format(state.SizeBytes - actual, roundUp: true)} smaller than the {ByteSize.Format(state.SizeBytes)} asked for");
         }
     }
 

@@ -235,7 +235,7 @@ public sealed class EnforcedVolumeTests(ITestOutputHelper output)
         await test.Pool.DeleteAsync(Name, CancellationToken.None);
 
         Assert.Empty(Kernel.MountsUnder(test.Directory));
-        Assert.Empty(await Kernel.LoopDevicesUnderAsync(test.Directory));
+        Assert.Empty(await Kernel.LoopDevicesLeftUnderAsync(test.Directory));
         Assert.False(Directory.Exists(Path.GetDirectoryName(volume.Path)));
         Assert.Null(test.Pool.Get(Name));
         Assert.Empty(test.Pool.ListVolumeNames());

@@ -30,6 +30,27 @@ internal static class Kernel
             .ToList();
     }
 
+    /// <summary>
+    /// The loop devices still backed by files under <paramref name="directory"/> once those being
+    /// detached are gone, waiting up to ten seconds. A detach is deferred by the kernel while anyone
+    /// else has the device open — for example a mount namespace another process created (a
+    /// container starting elsewhere on the machine copies every mount, this test's included, until
+    /// it drops them) — so a device can outlive <c>losetup -d</c> by a moment.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> LoopDevicesLeftUnderAsync(string directory)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var devices = await LoopDevicesUnderAsync(directory);
+            if (devices.Count == 0 || DateTime.UtcNow > deadline)
+            {
+                return devices;
+            }
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Runs a command as a test step (a simulated reboot's umount, say); throws on failure.</summary>
     public static Task<CommandResult> RunAsync(string tool, params string[] arguments) =>
         Commands.RunAsync(tool, arguments, CancellationToken.None);

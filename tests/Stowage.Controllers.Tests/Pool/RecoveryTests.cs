@@ -32,7 +32,7 @@ public sealed class RecoveryTests
         Assert.Equal(0, pool.Capacity.ProvisionedBytes);
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(test.Directory, "volumes")));
         Assert.Empty(Kernel.MountsUnder(test.Directory));
-        Assert.Empty(await Kernel.LoopDevicesUnderAsync(test.Directory));
+        Assert.Empty(await Kernel.LoopDevicesLeftUnderAsync(test.Directory));
         // The caller's retry creates the volume from scratch.
         var volume = await pool.CreateAsync(Name, 64 * MiB, CancellationToken.None);
         Assert.Equal([volume.Path], Kernel.MountsUnder(test.Directory));
@@ -102,6 +102,6 @@ public sealed class RecoveryTests
         Assert.Null(pool.Get(Name));
         Assert.False(Directory.Exists(directory));
         Assert.Empty(Kernel.MountsUnder(test.Directory));
-        Assert.Empty(await Kernel.LoopDevicesUnderAsync(test.Directory));
+        Assert.Empty(await Kernel.LoopDevicesLeftUnderAsync(test.Directory));
     }
 }

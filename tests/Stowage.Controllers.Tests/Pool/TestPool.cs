@@ -53,7 +53,7 @@ internal sealed class TestPool : IAsyncDisposable
         finally
         {
             var mounts = Kernel.MountsUnder(Directory);
-            var loops = await Kernel.LoopDevicesUnderAsync(Directory);
+            var loops = await Kernel.LoopDevicesLeftUnderAsync(Directory);
             // Last resort so that a failing test does not leave the machine dirty for the next run.
             foreach (var mount in mounts.OrderByDescending(m => m.Length))
             {
