@@ -76,9 +76,8 @@ public sealed class ProvisioningTests : IAsyncLifetime
         var created = await _client.CreateAsync(ResourceTypes.PersistentVolumeClaims, Claim("auto", "1Gi"), CancellationToken.None);
         var sc = await _client.GetAsync(ResourceTypes.StorageClasses, null, "local", CancellationToken.None);
         Assert.Equal("true", sc!.Metadata.Annotations!["storageclass.kubernetes.io/is-default-class"]);
-        Assert.Equal("local", created.Spec!.StorageClassName);
-
         var bound = await WaitClaimAsync("auto", c => c.Status?.Phase == "Bound");
+        Assert.Equal("local", bound.Spec!.StorageClassName); // given by the controller: no class-less volume matched
         Assert.Equal("pvc-" + created.Metadata.Uid, bound.Spec!.VolumeName);
         Assert.Equal("1Gi", bound.Status!.Capacity!["storage"].ToString());
         var pv = await _client.GetAsync(ResourceTypes.PersistentVolumes, null, bound.Spec.VolumeName!, CancellationToken.None);
