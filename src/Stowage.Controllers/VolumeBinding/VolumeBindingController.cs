@@ -238,6 +238,12 @@ public sealed partial class VolumeBindingController
                     return ReconcileResult.Done;
                 }
                 plan = ClaimSync.Plan(claim, _view, now);
+                if (AssignsDefaultClass(claim, plan) && _view.Volumes.All.Any(v => v.Status?.Phase is null or "Pending" && ClassRules.ClassOf(v).Length == 0))
+                {
+                    // A class-less volume not yet marked Available may be the one this class-less
+                    // claim wants: give it a moment before the claim is handed to the default class.
+                    return new ReconcileResult(TimeSpan.FromMilliseconds(200));
+                }
             }
             else
             {
@@ -278,6 +284,9 @@ public sealed partial class VolumeBindingController
         }
         return ReconcileResult.Done;
     }
+
+    private static bool AssignsDefaultClass(PersistentVolumeClaim claim, SyncPlan plan) =>
+        !ClassRules.HasClass(claim) && plan.Steps.Any(s => s is SyncStep.WriteClaim w && w.Claim.Spec?.StorageClassName is not null);
 
     /// <summary>Puts back the informer's version of volumes a failed plan had assumed.</summary>
     private void Restore(SyncPlan plan)
