@@ -103,9 +103,22 @@ public sealed partial class VolumeBindingController
         || !long.TryParse(candidate, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
         || n >= c;
 
+    /// <summary>
+    /// Puts a volume into the view unless the view already holds a newer version. The answer to one of
+    /// our writes can arrive after the watch has delivered that write and a later one by someone else;
+    /// going back to the older object would make every following write conflict, and nothing would
+    /// ever bring the newer one back.
+    /// </summary>
+    private void Advance(PersistentVolume pv) =>
+        Update(v => IsNewer(pv.Metadata.ResourceVersion, v.GetVolume(pv.Metadata.Name!)?.Metadata.ResourceVersion) ? v.WithVolume(pv) : v);
+
+    /// <summary>Puts a claim into the view unless the view already holds a newer version (see the volume overload).</summary>
+    private void Advance(PersistentVolumeClaim claim) =>
+        Update(v => IsNewer(claim.Metadata.ResourceVersion, v.GetClaim(ClaimKey.Of(claim))?.Metadata.ResourceVersion) ? v.WithClaim(claim) : v);
+
     private void VolumeChanged(PersistentVolume pv)
     {
-        Update(v => IsNewer(pv.Metadata.ResourceVersion, v.GetVolume(pv.Metadata.Name!)?.Metadata.ResourceVersion) ? v.WithVolume(pv) : v);
+        Advance(pv);
         _queue.Add(VolumeKey(pv.Metadata.Name!));
         if (pv.Spec?.ClaimRef is { Name: { } claimName } claimRef && !string.IsNullOrEmpty(claimRef.Namespace))
         {
@@ -128,7 +141,7 @@ public sealed partial class VolumeBindingController
 
     private void ClaimChanged(PersistentVolumeClaim claim)
     {
-        Update(v => IsNewer(claim.Metadata.ResourceVersion, v.GetClaim(ClaimKey.Of(claim))?.Metadata.ResourceVersion) ? v.WithClaim(claim) : v);
+        Advance(claim);
         _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
         if (!string.IsNullOrEmpty(claim.Spec?.VolumeName))
         {
@@ -337,14 +350,14 @@ public sealed partial class VolumeBindingController
     {
         written[nameof(PersistentVolume) + "/" + pv.Metadata.Name] = pv.Metadata.ResourceVersion;
         _volumes.Remember(pv);
-        Update(v => v.WithVolume(pv));
+        Advance(pv);
     }
 
     private void Wrote(PersistentVolumeClaim claim, Dictionary<string, string?> written)
     {
         written[nameof(PersistentVolumeClaim) + "/" + Informer<PersistentVolumeClaim>.KeyOf(claim)] = claim.Metadata.ResourceVersion;
         _claims.Remember(claim);
-        Update(v => v.WithClaim(claim));
+        Advance(claim);
     }
 
     private async Task ReclaimAsync(PersistentVolume planned, string policy, CancellationToken cancellationToken)
