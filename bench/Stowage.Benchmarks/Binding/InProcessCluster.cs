@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using Stowage.Controllers.Hosting;
+using Stowage.Runtime.Client;
+using Stowage.Server.Hosting;
+
+namespace Stowage.Benchmarks.Binding;
+
+/// <summary>
+/// The API server and the controller manager in this process, started the way <c>stowage server</c>
+/// starts them (src/Stowage/Program.cs): the server on a loopback port over a fresh data directory,
+/// the controller manager as an HTTPS client of it. Disposing stops both and deletes the directory.
+/// </summary>
+internal sealed class InProcessCluster : IAsyncDisposable
+{
+    private readonly StowageServer _server;
+    private readonly ILoggerFactory _loggers;
+    private readonly CancellationTokenSource _stopControllers;
+    private readonly Task _controllers;
+    private readonly string _dataDir;
+
+    private InProcessCluster(StowageServer server, ILoggerFactory loggers, CountingLoggerProvider log, CancellationTokenSource stop, Task controllers, ApiClient client, string dataDir)
+    {
+        _server = server;
+        _loggers = loggers;
+        ControllerLog = log;
+        _stopControllers = stop;
+        _controllers = controllers;
+        Client = client;
+        _dataDir = dataDir;
+    }
+
+    /// <summary>The benchmark's own client (admin token, its own connection pool).</summary>
+    public ApiClient Client { get; }
+
+    /// <summary>What the controller manager logged, counted.</summary>
+    public CountingLoggerProvider ControllerLog { get; }
+
+    public static async Task<InProcessCluster> StartAsync(string directory, CancellationToken cancellationToken)
+    {
+        var dataDir = Path.Combine(directory, $"stowage-binding-{Guid.NewGuid():N}");
+        var server = await StowageServer.StartAsync(new ServerOptions { DataDir = dataDir, Port = 0 },
+            l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning), cancellationToken);
+        var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
+        var log = new CountingLoggerProvider();
+        var loggers = LoggerFactory.Create(l => l.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
+        var stop = new CancellationTokenSource();
+        var controllers = new ControllerManager(connection, $"binding-bench_{Guid.NewGuid():N}", loggers, TimeProvider.System).RunAsync(stop.Token);
+        return new InProcessCluster(server, loggers, log, stop, controllers, new ApiClient(connection, "binding-bench"), dataDir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopControllers.CancelAsync();
+        try
+        {
+            await _controllers;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        Client.Dispose();
+        await _server.DisposeAsync();
+        _loggers.Dispose();
+        _stopControllers.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+}
