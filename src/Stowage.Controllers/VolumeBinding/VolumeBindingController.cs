@@ -157,24 +157,22 @@ public sealed partial class VolumeBindingController
         {
             _queue.Add(VolumeKey(claim.Spec.VolumeName));
         }
-        foreach (var pv in _view.Volumes.All)
+        foreach (var name in _view.Volumes.NamesDesignating(ClaimKey.Of(claim)))
         {
-            if (pv.Spec?.ClaimRef is { } r && r.Namespace == claim.Metadata.Namespace && r.Name == claim.Metadata.Name)
-            {
-                _queue.Add(VolumeKey(pv.Metadata.Name!));
-            }
+            _queue.Add(VolumeKey(name));
         }
     }
 
     private void ClassChanged(StorageClass sc)
     {
         Update(v => v.WithClass(sc));
-        foreach (var claim in _view.Claims)
+        var view = _view;
+        // The claims of this class, and those without any class (a default class may now apply).
+        var concerned = view.ClaimsWithoutVolume(sc.Metadata.Name ?? "")
+            .Concat(sc.Metadata.Name is { Length: > 0 } ? view.ClaimsWithoutVolume("").Where(c => !ClassRules.HasClass(c)) : []);
+        foreach (var claim in concerned)
         {
-            if (string.IsNullOrEmpty(claim.Spec?.VolumeName) && (ClassRules.ClassOf(claim) == sc.Metadata.Name || !ClassRules.HasClass(claim)))
-            {
-                _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
-            }
+            _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
         }
     }
 
@@ -205,12 +203,8 @@ public sealed partial class VolumeBindingController
     {
         var volumeClass = ClassRules.ClassOf(pv);
         var capacity = pv.Spec?.Capacity?.GetValueOrDefault("storage");
-        foreach (var claim in _view.Claims)
+        foreach (var claim in _view.ClaimsWithoutVolume(volumeClass))
         {
-            if (!string.IsNullOrEmpty(claim.Spec?.VolumeName) || ClassRules.ClassOf(claim) != volumeClass)
-            {
-                continue;
-            }
             var request = claim.Spec?.Resources?.Requests?.GetValueOrDefault("storage");
             if (capacity is { } cap && request is { } req && req > cap)
             {
