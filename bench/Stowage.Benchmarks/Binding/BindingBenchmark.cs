@@ -37,13 +37,13 @@ internal static class BindingBenchmark
         var baseline = await DurableInsertBaseline.RunAsync(options.Directory, options.BaselineRows, cancellationToken);
         Console.WriteLine($"  {baseline.TotalSeconds:0.00} s");
 
-        BindingReport report;
+        BulkResult bulk;
+        PacedResult paced;
+        IReadOnlyDictionary<(string Category, string Event), long> controllerLog;
         await using (var cluster = await InProcessCluster.StartAsync(options.Directory, cancellationToken))
         {
             await cluster.Client.CreateAsync(ResourceTypes.Namespaces, new Namespace { Metadata = new ObjectMeta { Name = BindingWorkload.Namespace } }, cancellationToken);
             var phases = new BindingPhases(cluster, options);
-            BulkResult bulk;
-            PacedResult paced;
             try
             {
                 Console.WriteLine($"bulk: {options.Volumes:N0} volumes, then {options.Volumes:N0} claims…");
@@ -62,8 +62,12 @@ internal static class BindingBenchmark
                 }
                 return 1;
             }
-            report = new BindingReport(options, baseline, bulk, paced, cluster.ControllerLog.Snapshot());
+            controllerLog = cluster.ControllerLog.Snapshot();
         }
+        Console.WriteLine("baseline again…");
+        var baselineAfter = await DurableInsertBaseline.RunAsync(options.Directory, options.BaselineRows, cancellationToken);
+        Console.WriteLine($"  {baselineAfter.TotalSeconds:0.00} s");
+        var report = new BindingReport(options, baseline, baselineAfter, bulk, paced, controllerLog);
 
         var markdown = report.Markdown();
         Console.WriteLine();

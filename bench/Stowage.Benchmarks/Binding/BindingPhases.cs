@@ -23,6 +23,7 @@ internal sealed class BindingPhases(InProcessCluster cluster, BindingOptions opt
         await using var bound = await WatchBoundAsync("bulk", cancellationToken);
         var created = new long[n];
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var storeBefore = await cluster.StoreCountersAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         await InParallelAsync(n, options.Concurrency, async i =>
         {
@@ -32,12 +33,14 @@ internal sealed class BindingPhases(InProcessCluster cluster, BindingOptions opt
         var claimsCreated = Stopwatch.GetElapsedTime(started);
         await bound.WaitForCountAsync(n, options.Patience, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var storeAfter = await cluster.StoreCountersAsync(cancellationToken);
 
         var boundAt = Enumerable.Range(0, n).Select(i => bound.MetAt(BindingWorkload.Claim("bulk", i).Metadata.Name!)!.Value).ToArray();
         var allBound = Stopwatch.GetElapsedTime(started, boundAt.Max());
         var (problems, distinct) = await BindingVerification.CheckAsync(Client, "bulk", n, cancellationToken);
         return new BulkResult(n, volumesCreated, volumesReady, claimsCreated, allBound,
-            new LatencySummary(boundAt.Select((at, i) => Math.Max(0, at - created[i]))), problems, distinct, bound.Events, cpu);
+            new LatencySummary(boundAt.Select((at, i) => Math.Max(0, at - created[i]))), problems, distinct, bound.Events, cpu,
+            storeAfter.Writes - storeBefore.Writes, storeAfter.Commits - storeBefore.Commits);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Stowage.Controllers.Hosting;
 using Stowage.Runtime.Client;
 using Stowage.Server.Hosting;
+using Stowage.Storage.Sqlite;
 
 namespace Stowage.Benchmarks.Binding;
 
@@ -34,6 +35,10 @@ internal sealed class InProcessCluster : IAsyncDisposable
 
     /// <summary>What the controller manager logged, counted.</summary>
     public CountingLoggerProvider ControllerLog { get; }
+
+    /// <summary>The datastore's revision (one per successful write) and its committed transactions (one fsync each).</summary>
+    public async Task<(long Writes, long Commits)> StoreCountersAsync(CancellationToken cancellationToken) =>
+        (await _server.Store.GetCurrentRevisionAsync(cancellationToken), (_server.Store as SqliteStore)?.CommittedTransactionCount ?? 0);
 
     public static async Task<InProcessCluster> StartAsync(string directory, CancellationToken cancellationToken)
     {
