@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Stowage.Controllers.Hosting;
+using Stowage.Controllers.Pool;
+using Stowage.Controllers.Provisioning;
 using Stowage.Runtime.Client;
 using Stowage.Server.Hosting;
 using Stowage.Server.Http;
@@ -11,7 +13,7 @@ public static class Program
 {
     private const string Usage = """
         Usage:
-          stowage server [--data-dir DIR] [--bind-address ADDR] [--port PORT]
+          stowage server [--data-dir DIR] [--bind-address ADDR] [--port PORT] [--pool-dir DIR] [--pool-size SIZE]
           stowage version
 
         server   Runs the API server with its embedded SQLite datastore. On first start it creates a CA,
@@ -19,6 +21,8 @@ public static class Program
                  --data-dir      where state lives (default: ./.stowage, or $STOWAGE_DATA_DIR)
                  --bind-address  address to listen on (default 127.0.0.1)
                  --port          port (default 6443; 0 picks a free port)
+                 --pool-dir      the node's storage pool for the built-in "local" class (default DIR/pool)
+                 --pool-size     how much the pool may provision, e.g. 20Gi (default: the free space there)
         version  Prints Stowage's version and the Kubernetes API version it serves.
         """;
 
@@ -48,6 +52,8 @@ public static class Program
         var dataDir = Environment.GetEnvironmentVariable("STOWAGE_DATA_DIR") ?? Path.Combine(Environment.CurrentDirectory, ".stowage");
         var bind = "127.0.0.1";
         var port = 6443;
+        string? poolDir = null;
+        long? poolSize = null;
         for (var i = 0; i < args.Length; i++)
         {
             var (name, value) = SplitOption(args, ref i);
@@ -61,6 +67,12 @@ public static class Program
                     break;
                 case "--port" when int.TryParse(value, out var p) && p is >= 0 and <= 65535:
                     port = p;
+                    break;
+                case "--pool-dir":
+                    poolDir = value;
+                    break;
+                case "--pool-size" when Api.Quantities.Quantity.TryParse(value, out var q, out _) && q.Sign > 0:
+                    poolSize = q.Value;
                     break;
                 default:
                     Console.Error.WriteLine($"invalid option {name} {value}\n\n{Usage}");
@@ -98,9 +110,20 @@ public static class Program
             Console.WriteLine($"  export KUBECONFIG={server.Credentials.KubeconfigPath}");
             Console.WriteLine("  kubectl get ns");
             using var loggers = LoggerFactory.Create(logging);
+            var pool = await StoragePool.OpenAsync(new PoolOptions
+            {
+                Directory = Path.GetFullPath(poolDir ?? Path.Combine(dataDir, "pool")),
+                CapacityBytes = poolSize,
+            }, loggers.CreateLogger<StoragePool>(), shutdown.Token).ConfigureAwait(false);
+            await using var poolLifetime = pool.ConfigureAwait(false);
+            Console.WriteLine(pool.Mode == PoolMode.Enforced
+                ? $"  storage pool {pool.Directory}: {Api.Quantities.Quantity.FromBytes(pool.Capacity.LimitBytes)}, every volume a size-limited ext4 filesystem"
+                : $"  storage pool {pool.Directory}: SIZES ARE NOT ENFORCED ({pool.ModeReason}); volumes are plain directories");
             var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
-            var controllers = new ControllerManager(connection, $"{Environment.MachineName}_{Guid.NewGuid():N}", loggers, TimeProvider.System)
-                .RunAsync(shutdown.Token);
+            var manager = new ControllerManager(connection, $"{Environment.MachineName}_{Guid.NewGuid():N}", loggers, TimeProvider.System,
+                pool: new NodePool(pool));
+            server.Metrics.Register(manager.WriteMetricsAsync);
+            var controllers = manager.RunAsync(shutdown.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);

@@ -59,4 +59,24 @@ public sealed class KubectlBasicsTests : IClassFixture<ServerFixture>
         var jsonpath = (await K.RunAsync(["get", "pv", "pv0003", "-o", "jsonpath={.spec.capacity.storage} {.spec.persistentVolumeReclaimPolicy} {.spec.volumeMode} {.metadata.labels.type}"])).Ok();
         Assert.Equal("1Gi Retain Filesystem local", jsonpath.Stdout);
     }
+
+    [Fact]
+    public async Task Output_flags_all_namespaces_label_columns_sort_and_delete_all_work()
+    {
+        (await K.RunAsync("create namespace flags")).Ok();
+        (await K.RunAsync(["create", "-f", "-", "-n", "flags"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: zz\n  labels:\n    tier: gold\ndata:\n  a: b\n")).Ok();
+        (await K.RunAsync(["create", "-f", "-", "-n", "flags"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aa\n  labels:\n    tier: silver\ndata:\n  a: b\n  c: d\n")).Ok();
+        var all = (await K.RunAsync("get cm -A")).Ok().Stdout;
+        Assert.Matches(@"NAMESPACE\s+NAME\s+DATA\s+AGE", all);
+        Assert.Matches(@"flags\s+zz\s+1\s+\S+", all);
+        var labelled = (await K.RunAsync("get cm -n flags -L tier")).Ok().Stdout;
+        Assert.Matches(@"NAME\s+DATA\s+AGE\s+TIER", labelled);
+        Assert.Matches(@"aa\s+2\s+\S+\s+silver", labelled);
+        var sorted = (await K.RunAsync(["get", "cm", "-n", "flags", "--sort-by=.metadata.labels.tier", "-o", "name"])).Ok().Stdout;
+        Assert.Equal("configmap/zz\nconfigmap/aa\n", sorted);
+        var dry = (await K.RunAsync(["create", "-f", "-", "-n", "flags", "--dry-run=server"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dry\n")).Ok().Stdout;
+        Assert.Equal("configmap/dry created (server dry run)\n", dry);
+        (await K.RunAsync("delete cm --all -n flags")).Ok();
+        Assert.Contains("No resources found in flags namespace.", (await K.RunAsync("get cm -n flags")).Ok().Stderr);
+    }
 }

@@ -17,153 +17,42 @@ internal static partial class ValidationPrimitives
     public const int LabelValueMaxLength = 63;
     public const int TotalAnnotationSizeLimitBytes = 256 * (1 << 10);
 
-    private const string Dns1123LabelFmt = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-    private const string Dns1123SubdomainFmt = Dns1123LabelFmt + "(\\." + Dns1123LabelFmt + ")*";
-    private const string Dns1123LabelErrMsg = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
-    private const string Dns1123SubdomainErrMsg = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-    private const string QualifiedNameFmt = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-    private const string QualifiedNameErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    private const string LabelValueFmt = "(" + QualifiedNameFmt + ")?";
-    private const string LabelValueErrMsg = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
     private const string ConfigMapKeyFmt = "[-._a-zA-Z0-9]+";
     private const string ConfigMapKeyErrMsg = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
 
     // Go's regexp "$" matches only at the very end; .NET's would also match before a final
     // newline, hence \z.
-    [GeneratedRegex("^" + Dns1123LabelFmt + "\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123LabelRegex();
 
-    [GeneratedRegex("^" + Dns1123SubdomainFmt + "\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123SubdomainRegex();
 
-    [GeneratedRegex("^" + QualifiedNameFmt + "\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex QualifiedNameRegex();
 
-    [GeneratedRegex("^" + LabelValueFmt + "\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex LabelValueRegex();
 
     [GeneratedRegex("^" + ConfigMapKeyFmt + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigMapKeyRegex();
 
     /// <summary>validation.MaxLenError.</summary>
-    public static string MaxLenError(int length) =>
-        "must be no more than " + length.ToString(CultureInfo.InvariantCulture) + " characters";
+    public static string MaxLenError(int length) => NameValidation.MaxLenError(length);
 
     /// <summary>validation.EmptyError.</summary>
-    public static string EmptyError() => "must be non-empty";
+    public static string EmptyError() => NameValidation.EmptyError();
 
     /// <summary>validation.InclusiveRangeError.</summary>
     public static string InclusiveRangeError(long lo, long hi) =>
         string.Create(CultureInfo.InvariantCulture, $"must be between {lo} and {hi}, inclusive");
 
     /// <summary>validation.RegexError.</summary>
-    public static string RegexError(string msg, string fmt, params string[] examples)
-    {
-        if (examples.Length == 0)
-        {
-            return msg + " (regex used for validation is '" + fmt + "')";
-        }
-        var text = msg + " (e.g. ";
-        for (var i = 0; i < examples.Length; i++)
-        {
-            if (i > 0)
-            {
-                text += " or ";
-            }
-            text += "'" + examples[i] + "', ";
-        }
-        return text + "regex used for validation is '" + fmt + "')";
-    }
+    public static string RegexError(string msg, string fmt, params string[] examples) => NameValidation.RegexError(msg, fmt, examples);
 
     /// <summary>validation.IsDNS1123Label.</summary>
-    public static IReadOnlyList<string> IsDns1123Label(string value)
-    {
-        var errs = new List<string>();
-        if (GoText.Len(value) > Dns1123LabelMaxLength)
-        {
-            errs.Add(MaxLenError(Dns1123LabelMaxLength));
-        }
-        if (!Dns1123LabelRegex().IsMatch(value))
-        {
-            errs.Add(Dns1123SubdomainRegex().IsMatch(value)
-                ? "must not contain dots"
-                : RegexError(Dns1123LabelErrMsg, Dns1123LabelFmt, "my-name", "123-abc"));
-        }
-        return errs;
-    }
+    public static IReadOnlyList<string> IsDns1123Label(string value) => NameValidation.IsDNS1123Label(value);
 
     /// <summary>validation.IsDNS1123Subdomain.</summary>
-    public static IReadOnlyList<string> IsDns1123Subdomain(string value)
-    {
-        var errs = new List<string>();
-        if (GoText.Len(value) > Dns1123SubdomainMaxLength)
-        {
-            errs.Add(MaxLenError(Dns1123SubdomainMaxLength));
-        }
-        if (!Dns1123SubdomainRegex().IsMatch(value))
-        {
-            errs.Add(RegexError(Dns1123SubdomainErrMsg, Dns1123SubdomainFmt, "example.com"));
-        }
-        return errs;
-    }
+    public static IReadOnlyList<string> IsDns1123Subdomain(string value) => NameValidation.IsDNS1123Subdomain(value);
 
     /// <summary>validation.IsQualifiedName (an optional DNS subdomain prefix, '/', a name).</summary>
-    public static IReadOnlyList<string> IsQualifiedName(string value)
-    {
-        var errs = new List<string>();
-        var parts = value.Split('/');
-        string name;
-        switch (parts.Length)
-        {
-            case 1:
-                name = parts[0];
-                break;
-            case 2:
-                var prefix = parts[0];
-                name = parts[1];
-                if (prefix.Length == 0)
-                {
-                    errs.Add("prefix part " + EmptyError());
-                }
-                else
-                {
-                    errs.AddRange(IsDns1123Subdomain(prefix).Select(m => "prefix part " + m));
-                }
-                break;
-            default:
-                errs.Add("a qualified name " + RegexError(QualifiedNameErrMsg, QualifiedNameFmt, "MyName", "my.name", "123-abc")
-                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
-                return errs;
-        }
-        if (name.Length == 0)
-        {
-            errs.Add("name part " + EmptyError());
-        }
-        else if (GoText.Len(name) > QualifiedNameMaxLength)
-        {
-            errs.Add("name part " + MaxLenError(QualifiedNameMaxLength));
-        }
-        if (!QualifiedNameRegex().IsMatch(name))
-        {
-            errs.Add("name part " + RegexError(QualifiedNameErrMsg, QualifiedNameFmt, "MyName", "my.name", "123-abc"));
-        }
-        return errs;
-    }
+    public static IReadOnlyList<string> IsQualifiedName(string value) => NameValidation.IsQualifiedName(value);
 
     /// <summary>validation.IsValidLabelValue.</summary>
-    public static IReadOnlyList<string> IsValidLabelValue(string value)
-    {
-        var errs = new List<string>();
-        if (GoText.Len(value) > LabelValueMaxLength)
-        {
-            errs.Add(MaxLenError(LabelValueMaxLength));
-        }
-        if (!LabelValueRegex().IsMatch(value))
-        {
-            errs.Add(RegexError(LabelValueErrMsg, LabelValueFmt, "MyValue", "my_value", "12345"));
-        }
-        return errs;
-    }
+    public static IReadOnlyList<string> IsValidLabelValue(string value) => NameValidation.IsValidLabelValue(value);
 
     /// <summary>validation.IsConfigMapKey (keys of ConfigMaps and Secrets).</summary>
     public static IReadOnlyList<string> IsConfigMapKey(string value)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Stowage.Api.Core;
 using Stowage.Api.Storage;
 using Stowage.Controllers.Protection;
+using Stowage.Controllers.Provisioning;
 using Stowage.Controllers.Reclaim;
 using Stowage.Controllers.VolumeBinding;
 using Stowage.Runtime.Controllers;
@@ -28,20 +29,30 @@ public sealed class ControllerManager
     private const int BinderWorkers = 32;
 
     private readonly ApiConnection _connection;
+    private readonly IVolumePool? _pool;
+    private volatile StorageMetrics? _metrics;
+    private readonly string _nodeName;
     private readonly string _identity;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _clock;
     private readonly LeaderElectionTimings _timings;
 
     /// <summary>Creates the manager.</summary>
-    public ControllerManager(ApiConnection connection, string identity, ILoggerFactory loggers, TimeProvider clock, LeaderElectionTimings? timings = null)
+    public ControllerManager(ApiConnection connection, string identity, ILoggerFactory loggers, TimeProvider clock, LeaderElectionTimings? timings = null,
+        IVolumePool? pool = null, string? nodeName = null)
     {
+        _pool = pool;
+        _nodeName = nodeName ?? Environment.MachineName.ToLowerInvariant();
         _connection = connection;
         _identity = identity;
         _loggers = loggers;
         _clock = clock;
         _timings = timings ?? LeaderElectionTimings.Default;
     }
+
+    /// <summary>Writes the controllers' metrics (nothing while this instance does not lead).</summary>
+    public Task WriteMetricsAsync(TextWriter output, CancellationToken cancellationToken) =>
+        _metrics?.WriteAsync(output, cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Campaigns for leadership and runs the controllers while leading, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -60,15 +71,32 @@ public sealed class ControllerManager
         var claims = informers.Add(new Informer<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, _loggers.CreateLogger<Informer<PersistentVolumeClaim>>(), _clock));
         var classes = informers.Add(new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock));
         var pods = informers.Add(new Informer<Pod>(client, ResourceTypes.Pods, _loggers.CreateLogger<Informer<Pod>>(), _clock));
-        IVolumePlugin[] plugins = [new HostPathPlugin(), new NfsPlugin()];
+        var plugins = new List<IVolumePlugin>();
+        LocalProvisioner? provisioner = null;
+        if (_pool is not null)
+        {
+            await DefaultClassInstaller.EnsureAsync(client, _pool, cancellationToken).ConfigureAwait(false);
+            provisioner = new LocalProvisioner(client, _pool, recorder, claims, volumes, classes, _nodeName, _clock, _loggers.CreateLogger<LocalProvisioner>());
+            plugins.Add(new LocalPoolPlugin(_pool));
+        }
+        plugins.Add(new HostPathPlugin());
+        plugins.Add(new NfsPlugin());
 
         // Handlers are registered before the informers start, so no change is missed.
+        var binder = new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, pods, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>(),
+            provisioner is null ? null : provisioner.Request);
+        _metrics = new StorageMetrics(claims, volumes, binder, provisioner, _pool, _nodeName);
         var controllers = new List<Func<CancellationToken, Task>>
         {
-            new VolumeBindingController(client, recorder, plugins, volumes, claims, classes, pods, BinderWorkers, _clock, _loggers.CreateLogger<VolumeBindingController>()).RunAsync,
+            binder.RunAsync,
             new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync,
             new PvcProtectionController(client, claims, new PodClaimUsage(client, pods), [pods], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
         };
+        if (provisioner is not null && _pool is not null)
+        {
+            controllers.Add(provisioner.RunAsync);
+            controllers.Add(new ExpansionController(client, _pool, recorder, claims, volumes, _clock, _loggers.CreateLogger<ExpansionController>()).RunAsync);
+        }
         var running = controllers.Select(c => c(cancellationToken)).Append(informers.RunAsync(cancellationToken)).ToList();
         await Task.WhenAll(running).ConfigureAwait(false);
     }

@@ -40,6 +40,7 @@ public sealed partial class VolumeBindingController
     public const string WaitingReason = "WaitingForVolume";
 
     private readonly ApiClient _client;
+    private readonly Action<PersistentVolumeClaim>? _provision;
     private readonly EventRecorder _recorder;
     private readonly IReadOnlyList<IVolumePlugin> _plugins;
     private readonly TimeProvider _clock;
@@ -51,12 +52,24 @@ public sealed partial class VolumeBindingController
     private readonly Lock _viewLock = new();
     private readonly ConcurrentDictionary<string, string> _explained = new(StringComparer.Ordinal);
     private BindingView _view = BindingView.Empty;
+    private long _binds;
+    private long _failures;
+
+    /// <summary>Claims this controller has bound since start.</summary>
+    public long Binds => Interlocked.Read(ref _binds);
+
+    /// <summary>Reconciles that failed (and were retried) since start.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Keys waiting in the queue.</summary>
+    public int QueueDepth => _queue.Count;
 
     /// <summary>Creates the controller over shared informers.</summary>
     public VolumeBindingController(ApiClient client, EventRecorder recorder, IReadOnlyList<IVolumePlugin> plugins,
         Informer<PersistentVolume> volumes, Informer<PersistentVolumeClaim> claims, Informer<StorageClass> classes, Informer<Pod> pods,
-        int workers, TimeProvider clock, ILogger logger)
+        int workers, TimeProvider clock, ILogger logger, Action<PersistentVolumeClaim>? provision = null)
     {
+        _provision = provision;
         _client = client;
         _recorder = recorder;
         _plugins = plugins;
@@ -258,6 +271,7 @@ public sealed partial class VolumeBindingController
         }
         catch
         {
+            Interlocked.Increment(ref _failures);
             Restore(plan);
             throw;
         }
@@ -305,6 +319,10 @@ public sealed partial class VolumeBindingController
                     break;
                 case SyncStep.WriteClaimStatus s:
                     Wrote(await _client.UpdateStatusAsync(ResourceTypes.PersistentVolumeClaims, Fresh(s.Claim, written), cancellationToken).ConfigureAwait(false), written);
+                    if (s.Claim.Status?.Phase == "Bound")
+                    {
+                        Interlocked.Increment(ref _binds);
+                    }
                     break;
                 case SyncStep.Event s:
                     _recorder.Record(s.Target, s.Type, s.Reason, s.Message);
@@ -328,7 +346,14 @@ public sealed partial class VolumeBindingController
                     await _client.DeleteAsync(ResourceTypes.PersistentVolumes, null, s.Volume.Metadata.Name!, cancellationToken, s.Volume.Metadata.Uid).ConfigureAwait(false);
                     break;
                 case SyncStep.Provision s:
-                    LogNoProvisioner(_logger, s.Class.Provisioner, s.Claim.Metadata.Namespace!, s.Claim.Metadata.Name!);
+                    if (_provision is null)
+                    {
+                        LogNoProvisioner(_logger, s.Class.Provisioner, s.Claim.Metadata.Namespace!, s.Claim.Metadata.Name!);
+                    }
+                    else
+                    {
+                        _provision(s.Claim);
+                    }
                     break;
             }
         }

@@ -44,6 +44,9 @@ public sealed partial class StowageServer : IAsyncDisposable
     /// <summary>The CA, serving certificate and admin credentials.</summary>
     public ClusterCredentials Credentials { get; }
 
+    /// <summary>Prometheus metrics served at /metrics.</summary>
+    public MetricsRegistry Metrics { get; } = new();
+
     /// <summary>The https URL the server listens on.</summary>
     public Uri Url { get; private set; } = new("https://127.0.0.1/");
 
@@ -77,7 +80,7 @@ public sealed partial class StowageServer : IAsyncDisposable
         await SystemNamespaces.EnsureAsync(catalog, cancellationToken).ConfigureAwait(false);
 
         var server = new StowageServer(app, store, catalog, credentials, loggerFactory.CreateLogger<StowageServer>());
-        server.Configure(new Router(catalog, credentials, clock));
+        server.Configure(new Router(catalog, credentials, clock, server.Metrics));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Urls.Select(u => new Uri(u)).First();

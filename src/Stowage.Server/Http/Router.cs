@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Stowage.Server.Errors;
+using Stowage.Server.Hosting;
 using Stowage.Server.OpenApi;
 using Stowage.Server.Resources;
 using Stowage.Server.Security;
@@ -18,10 +19,12 @@ public sealed class Router
     private readonly Discovery _discovery;
     private readonly BearerTokenAuthenticator _authenticator;
     private readonly OpenApiDocuments _openApi;
+    private readonly MetricsRegistry _metrics;
 
     /// <summary>Creates the pipeline.</summary>
-    public Router(ResourceCatalog catalog, ClusterCredentials credentials, TimeProvider clock)
+    public Router(ResourceCatalog catalog, ClusterCredentials credentials, TimeProvider clock, MetricsRegistry metrics)
     {
+        _metrics = metrics;
         _resources = new ResourceHandler(catalog, new FieldChecker(), clock);
         _discovery = new Discovery(catalog);
         _authenticator = BearerTokenAuthenticator.ForAdmin(credentials.AdminToken);
@@ -47,6 +50,14 @@ public sealed class Router
             if (_authenticator.Authenticate(context.Request.Headers.Authorization.ToString()) is null)
             {
                 throw new ApiException(StatusErrors.Unauthorized());
+            }
+            if (path == "/metrics")
+            {
+                using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                await _metrics.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+                context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), context.RequestAborted).ConfigureAwait(false);
+                return;
             }
             if (await _discovery.TryServeAsync(context).ConfigureAwait(false))
             {

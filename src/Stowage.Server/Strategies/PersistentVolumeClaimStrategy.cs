@@ -11,9 +11,17 @@ using Stowage.Server.Resources;
 namespace Stowage.Server.Strategies;
 
 /// <summary>
-/// PersistentVolumeClaims: status owned by the status subresource; admission assigns the default
-/// class on create (DefaultStorageClass) and guards growth (PersistentVolumeClaimResize).
+/// PersistentVolumeClaims: status owned by the status subresource; admission guards growth
+/// (PersistentVolumeClaimResize).
 /// </summary>
+/// <remarks>
+/// Unlike kube-apiserver's DefaultStorageClass admission, a claim without a class is NOT given the
+/// default class here: the volume controller gives it the default class only after finding no
+/// pre-provisioned volume without a class that satisfies it (Kubernetes' retroactive default-class
+/// assignment). With admission defaulting, a default class would make every class-less claim skip the
+/// administrator's static volumes — the seeds' walkthroughs (a class-less claim binding to a class-less
+/// NFS volume) and dynamic provisioning could not both work on one cluster.
+/// </remarks>
 public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentVolumeClaim>
 {
     /// <summary>The beta class annotation that overrides spec.storageClassName.</summary>
@@ -52,15 +60,6 @@ public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentV
     public override async ValueTask<PersistentVolumeClaim> AdmitAsync(AdmissionRequest<PersistentVolumeClaim> request, CancellationToken cancellationToken)
     {
         var claim = request.Object;
-        if (request.Operation == AdmissionOperation.Create && request.Subresource is null && !HasClass(claim))
-        {
-            var classes = await request.Resources.Store<StorageClass>("storage.k8s.io").ListAllAsync(null, cancellationToken).ConfigureAwait(false);
-            var chosen = DefaultClass.Choose(classes.Items);
-            if (chosen is not null)
-            {
-                claim = claim with { Spec = (claim.Spec ?? new PersistentVolumeClaimSpec()) with { StorageClassName = chosen.Metadata.Name } };
-            }
-        }
         if (request.Operation == AdmissionOperation.Update && request.Subresource is null && request.OldObject is { } old)
         {
             await AdmitResizeAsync(claim, old, request.Resources, cancellationToken).ConfigureAwait(false);

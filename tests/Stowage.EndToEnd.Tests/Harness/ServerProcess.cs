@@ -153,6 +153,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        CleanUpPool(DataDir);
         _output.Dispose();
         try
         {
@@ -161,6 +162,37 @@ public sealed partial class ServerProcess : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>
+    /// Pool volumes outlive the server process (as kubelet's do), so a test that kills its server
+    /// unmounts and detaches what the server left under its data directory.
+    /// </summary>
+    public static void CleanUpPool(string dataDir)
+    {
+        var mounts = File.ReadAllLines("/proc/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 1 && f[1].StartsWith(dataDir, StringComparison.Ordinal))
+            .Select(f => f[1].Replace("\\040", " ", StringComparison.Ordinal)).OrderByDescending(m => m.Length).ToList();
+        foreach (var mount in mounts)
+        {
+            Run("umount", "-l", mount);
+        }
+        foreach (var line in Run("losetup", "-a").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Contains(dataDir, StringComparison.Ordinal))
+            {
+                Run("losetup", "-d", line[..line.IndexOf(':', StringComparison.Ordinal)]);
+            }
+        }
+    }
+
+    private static string Run(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return output;
     }
 
     private async Task WaitReadyAsync()
