@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Stowage.Controllers.Hosting;
+using Stowage.Controllers.Pool;
+using Stowage.Controllers.Provisioning;
 using Stowage.Runtime.Client;
 using Stowage.Server.Hosting;
 using Stowage.Storage.Sqlite;
@@ -9,19 +11,22 @@ namespace Stowage.Benchmarks.Binding;
 /// <summary>
 /// The API server and the controller manager in this process, started the way <c>stowage server</c>
 /// starts them (src/Stowage/Program.cs): the server on a loopback port over a fresh data directory,
-/// the controller manager as an HTTPS client of it. Disposing stops both and deletes the directory.
+/// the node storage pool under it, and the controller manager as an HTTPS client of the server.
+/// Disposing stops everything, tears the (empty) pool down and deletes the directory.
 /// </summary>
 internal sealed class InProcessCluster : IAsyncDisposable
 {
     private readonly StowageServer _server;
+    private readonly StoragePool _pool;
     private readonly ILoggerFactory _loggers;
     private readonly CancellationTokenSource _stopControllers;
     private readonly Task _controllers;
     private readonly string _dataDir;
 
-    private InProcessCluster(StowageServer server, ILoggerFactory loggers, CountingLoggerProvider log, CancellationTokenSource stop, Task controllers, ApiClient client, string dataDir)
+    private InProcessCluster(StowageServer server, StoragePool pool, ILoggerFactory loggers, CountingLoggerProvider log, CancellationTokenSource stop, Task controllers, ApiClient client, string dataDir)
     {
         _server = server;
+        _pool = pool;
         _loggers = loggers;
         ControllerLog = log;
         _stopControllers = stop;
@@ -48,9 +53,12 @@ internal sealed class InProcessCluster : IAsyncDisposable
         var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
         var log = new CountingLoggerProvider();
         var loggers = LoggerFactory.Create(l => l.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
+        var pool = await StoragePool.OpenAsync(new PoolOptions { Directory = Path.Combine(dataDir, "pool") }, loggers.CreateLogger<StoragePool>(), cancellationToken);
+        var manager = new ControllerManager(connection, $"binding-bench_{Guid.NewGuid():N}", loggers, TimeProvider.System, pool: new NodePool(pool));
+        server.Metrics.Register(manager.WriteMetricsAsync);
         var stop = new CancellationTokenSource();
-        var controllers = new ControllerManager(connection, $"binding-bench_{Guid.NewGuid():N}", loggers, TimeProvider.System).RunAsync(stop.Token);
-        return new InProcessCluster(server, loggers, log, stop, controllers, new ApiClient(connection, "binding-bench"), dataDir);
+        var controllers = manager.RunAsync(stop.Token);
+        return new InProcessCluster(server, pool, loggers, log, stop, controllers, new ApiClient(connection, "binding-bench"), dataDir);
     }
 
     public async ValueTask DisposeAsync()
@@ -64,6 +72,8 @@ internal sealed class InProcessCluster : IAsyncDisposable
         {
         }
         Client.Dispose();
+        await _pool.TearDownAllAsync(CancellationToken.None);
+        await _pool.DisposeAsync();
         await _server.DisposeAsync();
         _loggers.Dispose();
         _stopControllers.Dispose();
