@@ -8,6 +8,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     return args.Length == 0 ? 2 : 0;
 }
 
+if (args[0] == "binding") return await Stowage.Benchmarks.Binding.BindingBenchmark.RunAsync(args[1..]);
 var seconds = 5.0;
 var directory = Path.GetTempPath();
 var cases = new List<string>();

@@ -116,9 +116,22 @@ public sealed partial class VolumeBindingController
         || !long.TryParse(candidate, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
         || n >= c;
 
+    /// <summary>
+    /// Puts a volume into the view unless the view already holds a newer version. The answer to one of
+    /// our writes can arrive after the watch has delivered that write and a later one by someone else;
+    /// going back to the older object would make every following write conflict, and nothing would
+    /// ever bring the newer one back.
+    /// </summary>
+    private void Advance(PersistentVolume pv) =>
+        Update(v => IsNewer(pv.Metadata.ResourceVersion, v.GetVolume(pv.Metadata.Name!)?.Metadata.ResourceVersion) ? v.WithVolume(pv) : v);
+
+    /// <summary>Puts a claim into the view unless the view already holds a newer version (see the volume overload).</summary>
+    private void Advance(PersistentVolumeClaim claim) =>
+        Update(v => IsNewer(claim.Metadata.ResourceVersion, v.GetClaim(ClaimKey.Of(claim))?.Metadata.ResourceVersion) ? v.WithClaim(claim) : v);
+
     private void VolumeChanged(PersistentVolume pv)
     {
-        Update(v => IsNewer(pv.Metadata.ResourceVersion, v.GetVolume(pv.Metadata.Name!)?.Metadata.ResourceVersion) ? v.WithVolume(pv) : v);
+        Advance(pv);
         _queue.Add(VolumeKey(pv.Metadata.Name!));
         if (pv.Spec?.ClaimRef is { Name: { } claimName } claimRef && !string.IsNullOrEmpty(claimRef.Namespace))
         {
@@ -141,7 +154,7 @@ public sealed partial class VolumeBindingController
 
     private void ClaimChanged(PersistentVolumeClaim claim)
     {
-        Update(v => IsNewer(claim.Metadata.ResourceVersion, v.GetClaim(ClaimKey.Of(claim))?.Metadata.ResourceVersion) ? v.WithClaim(claim) : v);
+        Advance(claim);
         _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
         if (!string.IsNullOrEmpty(claim.Spec?.VolumeName))
         {
@@ -157,24 +170,22 @@ public sealed partial class VolumeBindingController
         {
             _queue.Add(VolumeKey(claim.Spec.VolumeName));
         }
-        foreach (var pv in _view.Volumes.All)
+        foreach (var name in _view.Volumes.NamesDesignating(ClaimKey.Of(claim)))
         {
-            if (pv.Spec?.ClaimRef is { } r && r.Namespace == claim.Metadata.Namespace && r.Name == claim.Metadata.Name)
-            {
-                _queue.Add(VolumeKey(pv.Metadata.Name!));
-            }
+            _queue.Add(VolumeKey(name));
         }
     }
 
     private void ClassChanged(StorageClass sc)
     {
         Update(v => v.WithClass(sc));
-        foreach (var claim in _view.Claims)
+        var view = _view;
+        // The claims of this class, and those without any class (a default class may now apply).
+        var concerned = view.ClaimsWithoutVolume(sc.Metadata.Name ?? "")
+            .Concat(sc.Metadata.Name is { Length: > 0 } ? view.ClaimsWithoutVolume("").Where(c => !ClassRules.HasClass(c)) : []);
+        foreach (var claim in concerned)
         {
-            if (string.IsNullOrEmpty(claim.Spec?.VolumeName) && (ClassRules.ClassOf(claim) == sc.Metadata.Name || !ClassRules.HasClass(claim)))
-            {
-                _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
-            }
+            _queue.Add(ClaimKeyOf(claim.Metadata.Namespace!, claim.Metadata.Name!));
         }
     }
 
@@ -205,12 +216,8 @@ public sealed partial class VolumeBindingController
     {
         var volumeClass = ClassRules.ClassOf(pv);
         var capacity = pv.Spec?.Capacity?.GetValueOrDefault("storage");
-        foreach (var claim in _view.Claims)
+        foreach (var claim in _view.ClaimsWithoutVolume(volumeClass))
         {
-            if (!string.IsNullOrEmpty(claim.Spec?.VolumeName) || ClassRules.ClassOf(claim) != volumeClass)
-            {
-                continue;
-            }
             var request = claim.Spec?.Resources?.Requests?.GetValueOrDefault("storage");
             if (capacity is { } cap && request is { } req && req > cap)
             {
@@ -371,14 +378,14 @@ public sealed partial class VolumeBindingController
     {
         written[nameof(PersistentVolume) + "/" + pv.Metadata.Name] = pv.Metadata.ResourceVersion;
         _volumes.Remember(pv);
-        Update(v => v.WithVolume(pv));
+        Advance(pv);
     }
 
     private void Wrote(PersistentVolumeClaim claim, Dictionary<string, string?> written)
     {
         written[nameof(PersistentVolumeClaim) + "/" + Informer<PersistentVolumeClaim>.KeyOf(claim)] = claim.Metadata.ResourceVersion;
         _claims.Remember(claim);
-        Update(v => v.WithClaim(claim));
+        Advance(claim);
     }
 
     private async Task ReclaimAsync(PersistentVolume planned, string policy, CancellationToken cancellationToken)

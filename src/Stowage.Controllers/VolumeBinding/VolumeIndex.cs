@@ -76,6 +76,10 @@ public sealed class VolumeIndex
         return _byName.GetValueOrDefault(name);
     }
 
+    /// <summary>The names of the volumes whose claimRef names that claim (any UID), in ordinal order.</summary>
+    public IEnumerable<string> NamesDesignating(ClaimKey claim) =>
+        _byClaimRef.GetValueOrDefault(claim) ?? EmptyNames;
+
     /// <summary>This index with <paramref name="volume"/> added, or replacing the volume of the same name.</summary>
     public VolumeIndex With(PersistentVolume volume)
     {
