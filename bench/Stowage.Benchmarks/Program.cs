@@ -12,7 +12,7 @@ if (args[0] == "binding") return await Stowage.Benchmarks.Binding.BindingBenchma
 var seconds = 5.0;
 var directory = Path.GetTempPath();
 var cases = new List<string>();
-for (var i = 1; i < args.Length; i++)
+for (var i = 1; i < args.Length && args[0] != "provisioning"; i++)
 {
     switch (args[i])
     {
@@ -40,6 +40,8 @@ Console.CancelKeyPress += (_, e) =>
 
 switch (args[0])
 {
+    case "provisioning":
+        return await ProvisioningCommand.RunAsync(args[1..], stop.Token);
     case "storage":
         await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds), cases).RunAsync(stop.Token);
         return 0;
