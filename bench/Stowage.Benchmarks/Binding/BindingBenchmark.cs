@@ -33,6 +33,7 @@ internal static class BindingBenchmark
         var cancellationToken = stop.Token;
 
         Console.WriteLine($"binding benchmark: {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, data under {options.Directory}");
+        var loadAtStart = LoadAverage();
         Console.WriteLine($"baseline: {options.BaselineRows:N0} durable single-row transactions…");
         var baseline = await DurableInsertBaseline.RunAsync(options.Directory, options.BaselineRows, cancellationToken);
         Console.WriteLine($"  {baseline.TotalSeconds:0.00} s");
@@ -67,7 +68,7 @@ internal static class BindingBenchmark
         Console.WriteLine("baseline again…");
         var baselineAfter = await DurableInsertBaseline.RunAsync(options.Directory, options.BaselineRows, cancellationToken);
         Console.WriteLine($"  {baselineAfter.TotalSeconds:0.00} s");
-        var report = new BindingReport(options, baseline, baselineAfter, bulk, paced, controllerLog);
+        var report = new BindingReport(options, baseline, baselineAfter, bulk, paced, controllerLog, loadAtStart, LoadAverage());
 
         var markdown = report.Markdown();
         Console.WriteLine();
@@ -81,4 +82,8 @@ internal static class BindingBenchmark
         }
         return report.Correct ? 0 : 1;
     }
+
+    // Other work on the machine moves every figure here; the report says how busy it was.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -7,7 +7,7 @@ namespace Stowage.Benchmarks.Binding;
 
 /// <summary>The figures against their targets, as a console table and a markdown file.</summary>
 internal sealed class BindingReport(BindingOptions options, TimeSpan baseline, TimeSpan baselineAfter, BulkResult bulk, PacedResult paced,
-    IReadOnlyDictionary<(string Category, string Event), long> controllerLog)
+    IReadOnlyDictionary<(string Category, string Event), long> controllerLog, string loadAtStart, string loadAtEnd)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -30,6 +30,7 @@ internal sealed class BindingReport(BindingOptions options, TimeSpan baseline, T
         md.AppendLine();
         md.AppendLine(Invariant, $"`dotnet run -c Release --project bench/Stowage.Benchmarks -- binding` on {Environment.ProcessorCount} CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {SqliteVersion()}, data under `{options.Directory}`.");
         md.AppendLine("API server and controller manager run in one process, as `stowage server` runs them; the benchmark's client and watches share that process.");
+        md.AppendLine(Invariant, $"Machine load (1/5/15-minute load average) at the start: {loadAtStart}; at the end: {loadAtEnd}.");
         md.AppendLine();
         md.AppendLine("| measure | figure | target | |");
         md.AppendLine("|---|---|---|---|");
