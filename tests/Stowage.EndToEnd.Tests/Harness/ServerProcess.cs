@@ -159,8 +159,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             Directory.Delete(DataDir, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // Best effort: a directory we cannot remove must not fail the test that used it.
         }
     }
 
@@ -175,6 +176,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         foreach (var mount in mounts)
         {
             Run("umount", "-l", mount);
+        }
+        // The pool guards empty mount points with the immutable attribute; lift it so the directory can go.
+        var volumes = Path.Combine(dataDir, "pool", "volumes");
+        if (Directory.Exists(volumes))
+        {
+            foreach (var mnt in Directory.EnumerateDirectories(volumes).Select(v => Path.Combine(v, "mnt")).Where(Directory.Exists))
+            {
+                Run("chattr", "-i", mnt);
+            }
         }
         foreach (var line in Run("losetup", "-a").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
