@@ -1,15 +1,22 @@
 using System.Globalization;
 using Stowage.Benchmarks;
 
-// stowage benchmarks. Usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
+// stowage benchmarks.
+const string Usage = """
+    usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
+           Stowage.Benchmarks api [--dir PATH] [--results DIR | --no-results] [--quick]
+      api writes bench/results/api-<date>.md (found from the current directory) unless --no-results or --quick.
+    """;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]");
+    Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
 var seconds = 5.0;
 var directory = Path.GetTempPath();
+var quick = false;
+var results = ResultsDirectory();
 for (var i = 1; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +26,15 @@ for (var i = 1; i < args.Length; i++)
             break;
         case "--dir" when i + 1 < args.Length:
             directory = args[++i];
+            break;
+        case "--results" when i + 1 < args.Length:
+            results = args[++i];
+            break;
+        case "--no-results":
+            results = null;
+            break;
+        case "--quick":
+            quick = true;
             break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
@@ -38,7 +54,25 @@ switch (args[0])
     case "storage":
         await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token);
         return 0;
+    case "api":
+        var options = quick ? ApiBenchmarkOptions.Quick(directory) : new ApiBenchmarkOptions { Directory = directory, ResultsDirectory = results };
+        await new ApiBenchmark(options).RunAsync(stop.Token);
+        return 0;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
         return 2;
+}
+
+// bench/results of the repository holding the current directory, if any.
+static string? ResultsDirectory()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Stowage.slnx")))
+        {
+            return Path.Combine(dir.FullName, "bench", "results");
+        }
+    }
+
+    return null;
 }
