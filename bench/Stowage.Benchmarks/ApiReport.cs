@@ -20,7 +20,7 @@ internal sealed class ApiReport
         _options = options;
     }
 
-    public Measurement Baseline { get; set; } = null!;
+    public (Measurement Result, UsageDelta Usage) Baseline { get; set; }
 
     public (Measurement Result, UsageDelta Usage) Creates { get; set; }
 
@@ -59,7 +59,7 @@ internal sealed class ApiReport
     private string Markdown()
     {
         var o = _options;
-        var baseline = Baseline.PerSecond;
+        var baseline = Baseline.Result.PerSecond;
         var creates = Creates.Result;
         var single = SingleCreates.Result;
         var gets = Gets.Result;
@@ -74,7 +74,7 @@ internal sealed class ApiReport
         s.AppendLine();
         s.AppendLine("| # | Case | Measured | Target | Met |");
         s.AppendLine("|---|---|---|---|---|");
-        s.AppendLine(Invariant($"| 1 | Raw SQLite, 1 durable INSERT (1 KiB) per transaction, 1 writer, {o.Baseline.TotalSeconds:0.#} s | **{baseline:N0} rows/s** (commit p50 {Baseline.Percentile(0.5)} ms, p99 {Baseline.Percentile(0.99)} ms) | baseline | |"));
+        s.AppendLine(Invariant($"| 1 | Raw SQLite, 1 durable INSERT (1 KiB) per transaction, 1 writer, {o.Baseline.TotalSeconds:0.#} s | **{baseline:N0} rows/s** (commit p50 {Baseline.Result.Percentile(0.5)} ms, p99 {Baseline.Result.Percentile(0.99)} ms) | baseline | |"));
         s.AppendLine(Invariant($"| 2 | PV creates (POST), {o.Clients} clients, {o.Throughput.TotalSeconds:0.#} s | **{creates.PerSecond:N0} creates/s = {ratio:0.00}x baseline** (p50 {creates.Percentile(0.5)} ms, p99 {creates.Percentile(0.99)} ms) | >= {CreateRatioTarget:0}x baseline (>= {CreateRatioTarget * baseline:N0}/s) | {Met(ratio >= CreateRatioTarget)} |"));
         s.AppendLine(Invariant($"| 3 | PV create latency, 1 client, sequential, {o.Latency.TotalSeconds:0.#} s | **p50 {single.Percentile(0.5)} ms, p99 {single.Percentile(0.99)} ms** ({single.PerSecond:N0} creates/s, max {single.Percentile(1)} ms) | p99 <= {CreateP99TargetMs:0} ms | {Met(singleP99 <= CreateP99TargetMs)} |"));
         s.AppendLine(Invariant($"| 4 | LIST {o.ListObjects:N0} PVs, JSON, median of {o.ListRuns} | **{List.Median.TotalMilliseconds:N0} ms** (runs {Runs(List)}; {List.Bytes / 1e6:0.0} MB) | <= {ListTargetSeconds:0} s | {Met(list <= ListTargetSeconds)} |"));
@@ -83,21 +83,23 @@ internal sealed class ApiReport
         s.AppendLine();
         s.AppendLine("Per phase (CPU and allocation are the whole process: server and clients together; latency is send to last byte of the response):");
         s.AppendLine();
-        s.AppendLine("| Phase | Requests | Requests/s | p50 ms | p99 ms | max ms | CPU cores busy | KiB allocated/request | GCs gen0/1/2 |");
-        s.AppendLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var (m, u) in new[] { Fill, Creates, SingleCreates, Gets })
+        s.AppendLine("| Phase | Requests | Requests/s | p50 ms | p99 ms | max ms | CPU cores busy | other processes, cores | KiB allocated/request | GCs gen0/1/2 |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (m, u) in new[] { Baseline, Fill, Creates, SingleCreates, Gets })
         {
-            s.AppendLine(Invariant($"| {m.Name} | {m.Operations:N0} | {m.PerSecond:N0} | {m.Percentile(0.5)} | {m.Percentile(0.99)} | {m.Percentile(1)} | {u.Cores:0.00} | {u.AllocatedBytes / 1024.0 / Math.Max(1, m.Operations):N1} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
+            s.AppendLine(Invariant($"| {m.Name} | {m.Operations:N0} | {m.PerSecond:N0} | {m.Percentile(0.5)} | {m.Percentile(0.99)} | {m.Percentile(1)} | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0 / Math.Max(1, m.Operations):N1} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
         }
 
         foreach (var (name, l) in new[] { ("LIST, JSON (median run)", List), ("LIST, Table (median run)", TableList) })
         {
             var u = l.MedianRun;
-            s.AppendLine(Invariant($"| {name} | 1 | - | {u.Elapsed.TotalMilliseconds:0} | - | - | {u.Cores:0.00} | {u.AllocatedBytes / 1024.0:N0} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
+            s.AppendLine(Invariant($"| {name} | 1 | - | {u.Elapsed.TotalMilliseconds:0} | - | - | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0:N0} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
         }
 
         return s.ToString();
     }
+
+    private static string Other(UsageDelta u) => u.OtherCores is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "?";
 
     private static string Met(bool met) => met ? "yes" : "**no**";
 
