@@ -400,9 +400,17 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     public byte[] Serialize(IApiObject obj) => _codec.Serialize((T)obj);
 
     /// <inheritdoc/>
+    public void Serialize(Utf8JsonWriter writer, IApiObject obj) => _codec.Serialize(writer, (T)obj);
+
+    /// <inheritdoc/>
     public void WriteTable(Utf8JsonWriter writer, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, IncludeObjectPolicy include, bool includeColumnDefinitions) =>
         _tables.Value.Write(writer, items.Select(i => new TableItem<T>((T)i, include == IncludeObjectPolicy.Object ? _codec.Serialize((T)i) : default)),
             new TableOptions { Metadata = metadata, Now = now, IncludeObject = include, IncludeColumnDefinitions = includeColumnDefinitions });
+
+    /// <inheritdoc/>
+    public Task WriteTableAsync(Stream stream, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, IncludeObjectPolicy include, bool includeColumnDefinitions, CancellationToken cancellationToken) =>
+        _tables.Value.WriteAsync(stream, items.Select(i => new TableItem<T>((T)i, include == IncludeObjectPolicy.Object ? _codec.Serialize((T)i) : default)),
+            new TableOptions { Metadata = metadata, Now = now, IncludeObject = include, IncludeColumnDefinitions = includeColumnDefinitions }, cancellationToken);
 
     /// <inheritdoc/>
     public string? GetField(IApiObject obj, string field) => field switch
