@@ -111,6 +111,19 @@ internal sealed class ApiBenchmark
         report.Gets = await ClosedLoop.RunAsync($"GET one PV, {pool.Count} connections", pool.Count, o.Get,
             (w, _, ct) => GetAsync(pool[w], target, ct), cancellationToken);
         Console.WriteLine($"   {report.Gets.Result.PerSecond:0} gets/s");
+
+        Collect();
+        Console.WriteLine($"   GET /healthz, {pool.Count} connections, {o.Ceiling.TotalSeconds:0.#} s (transport ceiling) …");
+        await ClosedLoop.RunAsync("warm-up healthz", pool.Count, o.Warmup, (w, _, ct) => HealthzAsync(pool[w], ct), cancellationToken);
+        report.Healthz = await ClosedLoop.RunAsync($"GET /healthz, {pool.Count} connections", pool.Count, o.Ceiling,
+            (w, _, ct) => HealthzAsync(pool[w], ct), cancellationToken);
+        Console.WriteLine($"   {report.Healthz.Result.PerSecond:0} requests/s");
+    }
+
+    private static async Task HealthzAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync("healthz", cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     private static string Name(string phase, int worker, int i) => string.Create(CultureInfo.InvariantCulture, $"bench-{phase}-{worker:D2}-{i:D7}");

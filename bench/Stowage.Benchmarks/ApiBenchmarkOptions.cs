@@ -19,6 +19,9 @@ internal sealed record ApiBenchmarkOptions
 
     public TimeSpan Get { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long GET /healthz runs: the HTTPS round trip with no API work, for scale.</summary>
+    public TimeSpan Ceiling { get; init; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
     public int ListObjects { get; init; } = 100_000;
@@ -33,6 +36,7 @@ internal sealed record ApiBenchmarkOptions
         Throughput = TimeSpan.FromSeconds(1),
         Latency = TimeSpan.FromSeconds(1),
         Get = TimeSpan.FromSeconds(1),
+        Ceiling = TimeSpan.FromSeconds(1),
         Warmup = TimeSpan.FromSeconds(0.5),
         ListObjects = 2_000,
     };

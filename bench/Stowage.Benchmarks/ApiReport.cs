@@ -30,6 +30,8 @@ internal sealed class ApiReport
 
     public (Measurement Result, UsageDelta Usage) Fill { get; set; }
 
+    public (Measurement Result, UsageDelta Usage) Healthz { get; set; }
+
     public ListResult List { get; set; } = null!;
 
     public ListResult TableList { get; set; } = null!;
@@ -80,12 +82,13 @@ internal sealed class ApiReport
         s.AppendLine(Invariant($"| 4 | LIST {o.ListObjects:N0} PVs, JSON, median of {o.ListRuns} | **{List.Median.TotalMilliseconds:N0} ms** (runs {Runs(List)}; {List.Bytes / 1e6:0.0} MB) | <= {ListTargetSeconds:0} s | {Met(list <= ListTargetSeconds)} |"));
         s.AppendLine(Invariant($"| 4b | LIST {o.ListObjects:N0} PVs, Table (`as=Table;v=v1;g=meta.k8s.io`), median of {o.ListRuns} | {TableList.Median.TotalMilliseconds:N0} ms (runs {Runs(TableList)}; {TableList.Bytes / 1e6:0.0} MB) | (information) | |"));
         s.AppendLine(Invariant($"| 5 | GET one PV, {o.Clients} connections, {o.Get.TotalSeconds:0.#} s | **{gets.PerSecond:N0} gets/s, p99 {gets.Percentile(0.99)} ms** (p50 {gets.Percentile(0.5)} ms) | >= {GetTargetPerSecond:N0}/s | {Met(gets.PerSecond >= GetTargetPerSecond)} |"));
+        s.AppendLine(Invariant($"| 5b | GET /healthz (no API work: TLS, HTTP/1.1, client), {o.Clients} connections, {o.Ceiling.TotalSeconds:0.#} s | {Healthz.Result.PerSecond:N0} requests/s, p99 {Healthz.Result.Percentile(0.99)} ms | (information: the ceiling of this load generator here) | |"));
         s.AppendLine();
         s.AppendLine("Per phase (CPU and allocation are the whole process: server and clients together; latency is send to last byte of the response):");
         s.AppendLine();
         s.AppendLine("| Phase | Requests | Requests/s | p50 ms | p99 ms | max ms | CPU cores busy | other processes, cores | KiB allocated/request | GCs gen0/1/2 |");
         s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var (m, u) in new[] { Baseline, Fill, Creates, SingleCreates, Gets })
+        foreach (var (m, u) in new[] { Baseline, Fill, Creates, SingleCreates, Gets, Healthz })
         {
             s.AppendLine(Invariant($"| {m.Name} | {m.Operations:N0} | {m.PerSecond:N0} | {m.Percentile(0.5)} | {m.Percentile(0.99)} | {m.Percentile(1)} | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0 / Math.Max(1, m.Operations):N1} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
         }
