@@ -70,7 +70,7 @@ internal sealed class ApiReport
         var list = List.Median.TotalSeconds;
 
         var s = new StringBuilder();
-        s.AppendLine(Invariant($"Stowage {Git("rev-parse --short HEAD")} ({Git("rev-parse --abbrev-ref HEAD")}), {_started:yyyy-MM-dd HH:mm zzz}; {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, SQLite {RawSqliteInserts.SqliteVersion()}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {Build()}."));
+        s.AppendLine(Invariant($"Stowage {Git("rev-parse --short HEAD")} ({Git("rev-parse --abbrev-ref HEAD")}), {_started:yyyy-MM-dd HH:mm zzz}; {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, SQLite {RawSqliteInserts.SqliteVersion()}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {Build()}{Niceness()}."));
         s.AppendLine();
         s.AppendLine(Invariant($"The server runs in the benchmark process and the clients reach it over HTTPS on 127.0.0.1 with HTTP/1.1, one keep-alive connection per client: **server and load generator share the {Environment.ProcessorCount} cores**, so every server figure is understated. Each PV body is {PvBody.Size} B of JSON (CSI source, labels, an annotation as padding) with a unique name; creates are durable (WAL, synchronous=FULL) before the 201."));
         s.AppendLine();
@@ -103,6 +103,22 @@ internal sealed class ApiReport
     }
 
     private static string Other(UsageDelta u) => u.OtherCores is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "?";
+
+    // The scheduling priority, where it was raised or lowered (field 19 of /proc/self/stat): on a shared
+    // machine a run may be given priority over other work, and the report should say so.
+    private static string Niceness()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[16] is var nice and not "0" ? $", nice {nice}" : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
 
     private static string Met(bool met) => met ? "yes" : "**no**";
 
