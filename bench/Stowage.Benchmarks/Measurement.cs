@@ -36,15 +36,19 @@ internal sealed class Measurement
         Operations += other.Operations;
     }
 
-    public string Percentile(double p)
+    public string Percentile(double p) =>
+        PercentileMilliseconds(p) is { } ms ? ms.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>The latency at quantile <paramref name="p"/> (0..1) in milliseconds, or null without samples.</summary>
+    public double? PercentileMilliseconds(double p)
     {
         if (_latencyTicks.Count == 0)
         {
-            return "-";
+            return null;
         }
 
         _latencyTicks.Sort();
         var index = Math.Min(_latencyTicks.Count - 1, (int)(_latencyTicks.Count * p));
-        return (_latencyTicks[index] * 1000.0 / Stopwatch.Frequency).ToString("0.000", CultureInfo.InvariantCulture);
+        return _latencyTicks[index] * 1000.0 / Stopwatch.Frequency;
     }
 }

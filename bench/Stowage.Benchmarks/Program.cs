@@ -1,18 +1,34 @@
 using System.Globalization;
 using Stowage.Benchmarks;
 
-// stowage benchmarks. Usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH] [--case raw1|raw100|store1|store32]
+// stowage benchmarks.
+const string Usage = """
+    usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
+           Stowage.Benchmarks api [--dir PATH] [--results DIR | --no-results] [--quick]
+           Stowage.Benchmarks binding [--quick]
+           Stowage.Benchmarks provisioning [--claims N] [--in-flight N] [--diagnose] [--report PATH]
+      api writes bench/results/api-<date>.md (found from the current directory) unless --no-results or --quick.
+    """;
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH] [--case raw1|raw100|store1|store32]...");
+    Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
 }
 
+// Commands with their own options parse them themselves.
 if (args[0] == "binding") return await Stowage.Benchmarks.Binding.BindingBenchmark.RunAsync(args[1..]);
+if (args[0] == "provisioning")
+{
+    using var provisioningStop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; provisioningStop.Cancel(); };
+    return await ProvisioningCommand.RunAsync(args[1..], provisioningStop.Token);
+}
+
 var seconds = 5.0;
 var directory = Path.GetTempPath();
-var cases = new List<string>();
-for (var i = 1; i < args.Length && args[0] != "provisioning"; i++)
+var quick = false;
+var results = ResultsDirectory();
+for (var i = 1; i < args.Length; i++)
 {
     switch (args[i])
     {
@@ -22,8 +38,14 @@ for (var i = 1; i < args.Length && args[0] != "provisioning"; i++)
         case "--dir" when i + 1 < args.Length:
             directory = args[++i];
             break;
-        case "--case" when i + 1 < args.Length:
-            cases.Add(args[++i]);
+        case "--results" when i + 1 < args.Length:
+            results = args[++i];
+            break;
+        case "--no-results":
+            results = null;
+            break;
+        case "--quick":
+            quick = true;
             break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
@@ -40,12 +62,28 @@ Console.CancelKeyPress += (_, e) =>
 
 switch (args[0])
 {
-    case "provisioning":
-        return await ProvisioningCommand.RunAsync(args[1..], stop.Token);
     case "storage":
-        await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds), cases).RunAsync(stop.Token);
+        await new StorageBenchmark(directory, TimeSpan.FromSeconds(seconds)).RunAsync(stop.Token);
+        return 0;
+    case "api":
+        var options = quick ? ApiBenchmarkOptions.Quick(directory) : new ApiBenchmarkOptions { Directory = directory, ResultsDirectory = results };
+        await new ApiBenchmark(options).RunAsync(stop.Token);
         return 0;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
         return 2;
+}
+
+// bench/results of the repository holding the current directory, if any.
+static string? ResultsDirectory()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Stowage.slnx")))
+        {
+            return Path.Combine(dir.FullName, "bench", "results");
+        }
+    }
+
+    return null;
 }

@@ -99,10 +99,10 @@ public sealed class ResourceHandler
         var table = TableRequest.Parse(context.Request);
         if (table is not null)
         {
-            await ApiResponses.WriteJsonAsync(context, 200, TableResponses.List(store, page, table, _clock.GetUtcNow())).ConfigureAwait(false);
+            await TableResponses.WriteListAsync(context, store, page, table, _clock.GetUtcNow()).ConfigureAwait(false);
             return;
         }
-        await ApiResponses.WriteJsonAsync(context, 200, ListResponses.Write(store, page)).ConfigureAwait(false);
+        await ListResponses.WriteAsync(context, store, page).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(HttpContext context, IResourceStore store, string? ns)
@@ -171,7 +171,7 @@ public sealed class ResourceHandler
         var options = await ReadDeleteOptionsAsync(context).ConfigureAwait(false);
         var dryRun = context.Request.Query["dryRun"].ToString() == "All" || options.DryRun?.Contains("All") == true;
         var page = await store.DeleteCollectionAsync(ns, QueryOptions.List(context.Request, store), options, dryRun, context.RequestAborted).ConfigureAwait(false);
-        await ApiResponses.WriteJsonAsync(context, 200, ListResponses.Write(store, page)).ConfigureAwait(false);
+        await ListResponses.WriteAsync(context, store, page).ConfigureAwait(false);
     }
 
     private static async Task<DeleteOptions> ReadDeleteOptionsAsync(HttpContext context)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Stowage.Api.Meta;
 using Stowage.Server.Printing;
 using Stowage.Server.Resources;
@@ -9,14 +10,19 @@ namespace Stowage.Server.Http;
 /// <summary>Table responses (kubectl's human-readable get) for lists, single objects and watch events.</summary>
 public static class TableResponses
 {
-    /// <summary>A Table of a list page.</summary>
-    public static byte[] List(IResourceStore store, ListPage page, TableRequest request, DateTimeOffset now) =>
-        Write(store, page.Items, new ListMeta
+    /// <summary>Writes a Table of a list page as a 200 response, streaming a buffer at a time.</summary>
+    public static async Task WriteListAsync(HttpContext context, IResourceStore store, ListPage page, TableRequest request, DateTimeOffset now)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = ApiResponses.Json;
+        var meta = new ListMeta
         {
             ResourceVersion = page.ResourceVersion.ToString(CultureInfo.InvariantCulture),
             Continue = page.Continue,
             RemainingItemCount = page.RemainingItemCount,
-        }, request, now, true);
+        };
+        await store.WriteTableAsync(context.Response.Body, page.Items, meta, now, request.Include, includeColumnDefinitions: true, context.RequestAborted).ConfigureAwait(false);
+    }
 
     /// <summary>A one-row Table of one object (its resourceVersion is the table's, as Kubernetes does).</summary>
     public static byte[] Single(IResourceStore store, IApiObject obj, TableRequest request, DateTimeOffset now) =>

@@ -58,8 +58,14 @@ public interface IResourceStore
     /// <summary>The served JSON of an object.</summary>
     byte[] Serialize(IApiObject obj);
 
+    /// <summary>Writes the served JSON of an object (the same bytes as <see cref="Serialize(IApiObject)"/>) to a writer.</summary>
+    void Serialize(System.Text.Json.Utf8JsonWriter writer, IApiObject obj);
+
     /// <summary>Writes a meta.k8s.io/v1 Table of objects (the whole document).</summary>
     void WriteTable(System.Text.Json.Utf8JsonWriter writer, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, Printing.IncludeObjectPolicy include, bool includeColumnDefinitions);
+
+    /// <summary>Writes a whole meta.k8s.io/v1 Table of objects to a stream, a buffer at a time.</summary>
+    Task WriteTableAsync(Stream stream, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, Printing.IncludeObjectPolicy include, bool includeColumnDefinitions, CancellationToken cancellationToken);
 
     /// <summary>Reads a selectable field of an object (for field selectors), or null if unknown.</summary>
     string? GetField(IApiObject obj, string field);

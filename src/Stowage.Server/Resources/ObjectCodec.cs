@@ -45,4 +45,7 @@ public class ObjectCodec<T>
 
     /// <summary>The JSON of an object as served.</summary>
     public byte[] Serialize(T obj) => JsonSerializer.SerializeToUtf8Bytes(obj.WithType(ApiVersion, Kind), TypeInfo);
+
+    /// <summary>Writes the JSON of an object as served (the same bytes as <see cref="Serialize(T)"/>).</summary>
+    public void Serialize(Utf8JsonWriter writer, T obj) => JsonSerializer.Serialize(writer, obj.WithType(ApiVersion, Kind), TypeInfo);
 }

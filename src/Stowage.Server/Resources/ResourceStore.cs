@@ -260,6 +260,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
         var prefix = _keys.Prefix(ns);
         var items = new List<IApiObject>();
+        IReadOnlyList<IApiObject> page = items;
         var limit = options.Limit;
         string? lastKey = null;
         var more = false;
@@ -271,6 +272,15 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 var batch = limit > 0 ? Math.Max(limit - items.Count, 1) : 0;
                 var range = await _store.RangeAsync(prefix, new RangeOptions(batch, startAfter, revision), cancellationToken).ConfigureAwait(false);
                 revision = range.Revision;
+                if (options.LabelSelector is null && options.FieldSelector is null)
+                {
+                    // Every pair matches, so this one range is the page; its objects are decoded as they are written.
+                    page = new DecodingList<T>(range.Items, _codec.Decode);
+                    lastKey = range.Items.Count > 0 ? range.Items[^1].Key : null;
+                    more = range.More;
+                    remaining = range.RemainingCount;
+                    break;
+                }
                 foreach (var kv in range.Items)
                 {
                     lastKey = kv.Key;
@@ -296,7 +306,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
         string? next = more && lastKey is not null ? new ContinueToken(revision, lastKey[prefix.Length..]).Encode() : null;
         long? remainingCount = more && options.LabelSelector is null && options.FieldSelector is null ? remaining : null;
-        return new ListPage(items, revision, next, remainingCount);
+        return new ListPage(page, revision, next, remainingCount);
     }
 
     /// <inheritdoc/>
@@ -400,9 +410,17 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     public byte[] Serialize(IApiObject obj) => _codec.Serialize((T)obj);
 
     /// <inheritdoc/>
+    public void Serialize(Utf8JsonWriter writer, IApiObject obj) => _codec.Serialize(writer, (T)obj);
+
+    /// <inheritdoc/>
     public void WriteTable(Utf8JsonWriter writer, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, IncludeObjectPolicy include, bool includeColumnDefinitions) =>
         _tables.Value.Write(writer, items.Select(i => new TableItem<T>((T)i, include == IncludeObjectPolicy.Object ? _codec.Serialize((T)i) : default)),
             new TableOptions { Metadata = metadata, Now = now, IncludeObject = include, IncludeColumnDefinitions = includeColumnDefinitions });
+
+    /// <inheritdoc/>
+    public Task WriteTableAsync(Stream stream, IEnumerable<IApiObject> items, ListMeta metadata, DateTimeOffset now, IncludeObjectPolicy include, bool includeColumnDefinitions, CancellationToken cancellationToken) =>
+        _tables.Value.WriteAsync(stream, items.Select(i => new TableItem<T>((T)i, include == IncludeObjectPolicy.Object ? _codec.Serialize((T)i) : default)),
+            new TableOptions { Metadata = metadata, Now = now, IncludeObject = include, IncludeColumnDefinitions = includeColumnDefinitions }, cancellationToken);
 
     /// <inheritdoc/>
     public string? GetField(IApiObject obj, string field) => field switch
