@@ -45,8 +45,8 @@ public static class StatusErrors
             Kind = kind,
             Causes = errors.Select(e => new StatusCause
             {
-                Reason = FieldErrorText.Reason(e),
-                Message = FieldErrorText.Body(e),
+                Reason = e.Reason,
+                Message = e.ErrorBody(),
                 Field = e.Field,
             }).ToList(),
         });
@@ -83,20 +83,10 @@ public static class StatusErrors
     public static Status UnsupportedMediaType(string contentType) =>
         Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got {contentType})");
 
-    /// <summary>406.</summary>
-    public static Status NotAcceptable(string message) => Failure(406, "NotAcceptable", message);
 
     /// <summary>500.</summary>
     public static Status Internal(string message) => Failure(500, "InternalError", $"Internal error occurred: {message}",
         new StatusDetails { Causes = [new StatusCause { Message = message }] });
 
-    /// <summary>503.</summary>
-    public static Status ServiceUnavailable(string message) => Failure(503, "ServiceUnavailable", message);
 
-    /// <summary>A success Status for deletes that return no object.</summary>
-    public static Status Success(string resource, string group, string name, string? uid) => new()
-    {
-        Outcome = "Success",
-        Details = new StatusDetails { Name = name, Group = group.Length == 0 ? null : group, Kind = resource, Uid = uid },
-    };
 }

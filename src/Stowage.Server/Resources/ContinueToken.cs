@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Stowage.Server.Resources;
@@ -50,6 +48,4 @@ public sealed record ContinueToken(long Revision, string StartAfterKey)
         }
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Revision}:{Encoding.UTF8.GetByteCount(StartAfterKey)}");
 }

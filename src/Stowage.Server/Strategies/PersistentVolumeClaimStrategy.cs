@@ -67,9 +67,6 @@ public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentV
         return claim;
     }
 
-    /// <summary>True when the claim names a class (the beta annotation or a non-null field, even "").</summary>
-    public static bool HasClass(PersistentVolumeClaim claim) =>
-        claim.Metadata.Annotations?.ContainsKey(BetaClassAnnotation) == true || claim.Spec?.StorageClassName is not null;
 
     /// <summary>The claim's class: the beta annotation first, then the field, else "".</summary>
     public static string ClassOf(PersistentVolumeClaim claim) =>
