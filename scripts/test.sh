@@ -8,6 +8,10 @@ command -v kubectl >/dev/null 2>&1 || need_apt+=(kubectl)
 # The node storage pool's tests make real ext4 filesystems on loop devices (as root).
 has_e2fsprogs() { PATH="$PATH:/usr/sbin:/sbin" command -v mkfs.ext4 >/dev/null 2>&1; }
 has_e2fsprogs || need_apt+=(e2fsprogs)
+# Pods run as OCI containers with runc; the built-in busybox image comes from busybox-static.
+command -v runc >/dev/null 2>&1 || need_apt+=(runc)
+{ [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1; } || need_apt+=(busybox-static)
+command -v git >/dev/null 2>&1 || need_apt+=(git)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${need_apt[@]}" >/dev/null || true
