@@ -7,8 +7,11 @@ namespace Stowage.Node.Containers;
 /// </summary>
 public interface IContainerRuntime
 {
-    /// <summary>Creates the container's bundle and starts it; returns once it runs (or failed to start).</summary>
-    /// <exception cref="ContainerStartException">runc could not start it (bad command, missing binary...).</exception>
+    /// <summary>
+    /// Creates the container's bundle and starts it; returns once it runs or has exited. A process
+    /// runc cannot start (missing binary...) shows as Exited with reason StartError, not an exception.
+    /// </summary>
+    /// <exception cref="ContainerStartException">The bundle could not be made (image rootfs missing, mount failed...).</exception>
     Task StartAsync(ContainerConfig config, CancellationToken cancellationToken);
 
     /// <summary>The container's state, or null when the runtime does not know it.</summary>
@@ -92,8 +95,10 @@ public sealed record ContainerConfig
 /// <param name="StartedAt">When it started, if it did.</param>
 /// <param name="FinishedAt">When it exited, if it did.</param>
 /// <param name="ExitCode">Its exit code once exited (128+signal when killed).</param>
-/// <param name="Reason">Kubernetes' terminated reason once exited: Completed, Error or OOMKilled.</param>
-public sealed record ContainerState(string Id, ContainerStatus Status, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Reason);
+/// <param name="Reason">Kubernetes' terminated reason once exited: Completed, Error, OOMKilled, or StartError
+/// (exit code 128) when runc could not start the process.</param>
+/// <param name="Message">Why it could not start (runc's error, e.g. <c>exec: "foo": executable file not found in $PATH</c>).</param>
+public sealed record ContainerState(string Id, ContainerStatus Status, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int? ExitCode, string? Reason, string? Message = null);
 
 /// <summary>A container's lifecycle state.</summary>
 public enum ContainerStatus
