@@ -4,6 +4,7 @@ using Stowage.Api.Storage;
 using Stowage.Controllers.Protection;
 using Stowage.Controllers.Provisioning;
 using Stowage.Controllers.Reclaim;
+using Stowage.Controllers.Scheduling;
 using Stowage.Controllers.VolumeBinding;
 using Stowage.Runtime.Controllers;
 using Stowage.Runtime.Client;
@@ -66,11 +67,14 @@ public sealed class ControllerManager
     {
         using var client = new ApiClient(_connection, "persistentvolume-controller");
         await using var recorder = new EventRecorder(client, "persistentvolume-controller", _clock, _loggers.CreateLogger<EventRecorder>());
+        using var schedulerClient = new ApiClient(_connection, "default-scheduler");
+        await using var schedulerEvents = new EventRecorder(schedulerClient, "default-scheduler", _clock, _loggers.CreateLogger<EventRecorder>());
         var informers = new InformerSet();
         var volumes = informers.Add(new Informer<PersistentVolume>(client, ResourceTypes.PersistentVolumes, _loggers.CreateLogger<Informer<PersistentVolume>>(), _clock));
         var claims = informers.Add(new Informer<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, _loggers.CreateLogger<Informer<PersistentVolumeClaim>>(), _clock));
         var classes = informers.Add(new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock));
         var pods = informers.Add(new Informer<Pod>(client, ResourceTypes.Pods, _loggers.CreateLogger<Informer<Pod>>(), _clock));
+        var nodes = informers.Add(new Informer<Node>(client, ResourceTypes.Nodes, _loggers.CreateLogger<Informer<Node>>(), _clock));
         var plugins = new List<IVolumePlugin>();
         LocalProvisioner? provisioner = null;
         if (_pool is not null)
@@ -91,6 +95,7 @@ public sealed class ControllerManager
             binder.RunAsync,
             new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync,
             new PvcProtectionController(client, claims, new PodClaimUsage(client, pods), [pods], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
+            new Scheduler(schedulerClient, schedulerEvents, pods, nodes, claims, volumes, classes, _clock, _loggers.CreateLogger<Scheduler>()).RunAsync,
         };
         if (provisioner is not null && _pool is not null)
         {

@@ -114,13 +114,23 @@ public sealed class ApiClient : IDisposable
     }
 
     /// <summary>Deletes an object; false if it did not exist.</summary>
-    public async Task<bool> DeleteAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken, string? uidPrecondition = null)
+    public async Task<bool> DeleteAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken, string? uidPrecondition = null,
+        long? gracePeriodSeconds = null)
         where T : class, IApiObject<T>
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, type.ItemPath(ns, name));
+        var body = new List<string>();
         if (uidPrecondition is not null)
         {
-            request.Content = new StringContent($"{{\"preconditions\":{{\"uid\":\"{uidPrecondition}\"}}}}", Encoding.UTF8, "application/json");
+            body.Add($"\"preconditions\":{{\"uid\":\"{uidPrecondition}\"}}");
+        }
+        if (gracePeriodSeconds is { } grace)
+        {
+            body.Add($"\"gracePeriodSeconds\":{grace.ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (body.Count > 0)
+        {
+            request.Content = new StringContent("{" + string.Join(',', body) + "}", Encoding.UTF8, "application/json");
         }
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if ((int)response.StatusCode == 404)
@@ -132,6 +142,25 @@ public sealed class ApiClient : IDisposable
             throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
         }
         return true;
+    }
+
+    /// <summary>Assigns a pod to a node through its <c>binding</c> subresource (as kube-scheduler does).</summary>
+    public async Task BindAsync(string ns, string pod, string node, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Binding",
+            ["metadata"] = new Dictionary<string, string> { ["name"] = pod, ["namespace"] = ns },
+            ["target"] = new Dictionary<string, string> { ["apiVersion"] = "v1", ["kind"] = "Node", ["name"] = node },
+        }, BindingJsonContext.Default.DictionaryStringObject);
+        var url = ResourceTypes.Pods.ItemPath(ns, pod) + "/binding" + Query(("fieldManager", _fieldManager));
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
@@ -182,3 +211,7 @@ public sealed class ApiClient : IDisposable
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, object>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class BindingJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

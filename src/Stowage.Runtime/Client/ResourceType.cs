@@ -59,4 +59,20 @@ public static class ResourceTypes
     /// <summary>namespaces.</summary>
     public static ResourceType<Namespace> Namespaces { get; } =
         new("", "v1", "namespaces", false, ApiJsonContext.Default.Namespace, ApiJsonContext.Default.ObjectListNamespace);
+
+    /// <summary>nodes.</summary>
+    public static ResourceType<Node> Nodes { get; } =
+        new("", "v1", "nodes", false, ApiJsonContext.Default.Node, ApiJsonContext.Default.ObjectListNode);
+
+    /// <summary>configmaps.</summary>
+    public static ResourceType<ConfigMap> ConfigMaps { get; } =
+        new("", "v1", "configmaps", true, ApiJsonContext.Default.ConfigMap, ApiJsonContext.Default.ObjectListConfigMap);
+
+    /// <summary>secrets.</summary>
+    public static ResourceType<Secret> Secrets { get; } =
+        new("", "v1", "secrets", true, ApiJsonContext.Default.Secret, ApiJsonContext.Default.ObjectListSecret);
+
+    /// <summary>endpoints.</summary>
+    public static ResourceType<Endpoints> Endpoints { get; } =
+        new("", "v1", "endpoints", true, ApiJsonContext.Default.Endpoints, ApiJsonContext.Default.ObjectListEndpoints);
 }

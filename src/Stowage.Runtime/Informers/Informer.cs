@@ -35,6 +35,9 @@ public sealed partial class Informer<T> : IInformer
         _clock = clock;
     }
 
+    /// <summary>A field selector the list and watch carry (e.g. <c>spec.nodeName=node1</c>), or null for all objects.</summary>
+    public string? FieldSelector { get; init; }
+
     /// <summary>True once the first list has been loaded.</summary>
     public bool HasSynced => _synced.Task.IsCompleted;
 
@@ -80,7 +83,7 @@ public sealed partial class Informer<T> : IInformer
             try
             {
                 resourceVersion ??= await RelistAsync(cancellationToken).ConfigureAwait(false);
-                await foreach (var e in _client.WatchAsync(_type, null, resourceVersion, cancellationToken).ConfigureAwait(false))
+                await foreach (var e in _client.WatchAsync(_type, null, resourceVersion, cancellationToken, FieldSelector).ConfigureAwait(false))
                 {
                     resourceVersion = e.ResourceVersion;
                     Apply(e);
@@ -117,7 +120,7 @@ public sealed partial class Informer<T> : IInformer
 
     private async Task<string> RelistAsync(CancellationToken cancellationToken)
     {
-        var list = await _client.ListAsync(_type, null, cancellationToken).ConfigureAwait(false);
+        var list = await _client.ListAsync(_type, null, cancellationToken, fieldSelector: FieldSelector).ConfigureAwait(false);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in list.Items)
         {

@@ -202,6 +202,33 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
             var (current, kv) = await GetCurrentAsync(ns, name, cancellationToken).ConfigureAwait(false);
             CheckPreconditions(current, options.Preconditions);
             await _strategy.BeforeDeleteAsync(current, Catalog!, cancellationToken).ConfigureAwait(false);
+            var grace = _strategy.GracePeriodSeconds(current, options);
+            if (grace > 0)
+            {
+                // Graceful deletion: the object stays, marked, until its grace period is used (a pod's
+                // agent stops its containers, then deletes it again with grace 0); a shorter grace
+                // period shortens the mark, a longer one changes nothing.
+                if (current.Metadata.DeletionTimestamp is not null && current.Metadata.DeletionGracePeriodSeconds is { } existing && existing <= grace)
+                {
+                    return new DeleteResult(current, false);
+                }
+                var graceful = _strategy.MarkDeleting(current.WithMetadata(current.Metadata with
+                {
+                    DeletionTimestamp = Now().AddSeconds(grace),
+                    DeletionGracePeriodSeconds = grace,
+                    Generation = current.Metadata.Generation is { } g ? g + 1 : null,
+                }));
+                if (dryRun)
+                {
+                    return new DeleteResult(graceful, false);
+                }
+                var marked = await _store.UpdateAsync(kv.Key, _codec.Encode(graceful), kv.ModRevision, cancellationToken).ConfigureAwait(false);
+                if (marked.Outcome == WriteOutcome.Ok)
+                {
+                    return new DeleteResult(_codec.Decode(marked.Current!), false);
+                }
+                continue;
+            }
             if (HasFinalizers(current))
             {
                 if (current.Metadata.DeletionTimestamp is not null)

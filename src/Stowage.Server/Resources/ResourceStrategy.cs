@@ -80,4 +80,10 @@ public abstract class ResourceStrategy<T>
 
     /// <summary>Refuses a deletion by throwing an ApiException (e.g. the default namespace).</summary>
     public virtual ValueTask BeforeDeleteAsync(T obj, ResourceCatalog catalog, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Kubernetes' CheckGracefulDelete: the grace period a delete gives the object (a pod's agent
+    /// stops its containers meanwhile), or 0 to delete at once. Kinds without graceful deletion return 0.
+    /// </summary>
+    public virtual long GracePeriodSeconds(T obj, DeleteOptions options) => 0;
 }

@@ -13,8 +13,8 @@ namespace Stowage.Server.Strategies;
 /// <summary>
 /// Pods: status owned by the status subresource (the node agent's), Pending with a QoS class on
 /// create; admission resolves the priority (Priority plugin) and adds the not-ready/unreachable
-/// tolerations (DefaultTolerationSeconds). Deletion is immediate: graceful termination arrives with
-/// the node agent.
+/// tolerations (DefaultTolerationSeconds). Deletion is graceful once the pod is on a node: it is
+/// marked for its termination grace period and the node agent deletes it when its containers stopped.
 /// </summary>
 public sealed class PodStrategy : ResourceStrategy<Pod>
 {
@@ -42,6 +42,20 @@ public sealed class PodStrategy : ResourceStrategy<Pod>
 
     /// <inheritdoc/>
     public override bool HasStatus => true;
+
+    /// <summary>
+    /// Kubernetes' podStrategy.CheckGracefulDelete: the request's grace period, else the pod's
+    /// terminationGracePeriodSeconds (30); 0 for a pod no node runs (unscheduled, or finished).
+    /// </summary>
+    public override long GracePeriodSeconds(Pod obj, Api.Meta.DeleteOptions options)
+    {
+        var grace = options.GracePeriodSeconds ?? obj.Spec?.TerminationGracePeriodSeconds ?? 30;
+        if (string.IsNullOrEmpty(obj.Spec?.NodeName) || obj.Status?.Phase is "Succeeded" or "Failed")
+        {
+            grace = 0;
+        }
+        return Math.Max(grace, 0);
+    }
 
     /// <summary>PodToSelectableFields.</summary>
     public override IReadOnlyDictionary<string, Func<Pod, string?>> SelectableFields { get; } =
