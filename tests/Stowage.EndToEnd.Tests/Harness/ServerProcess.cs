@@ -171,6 +171,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// </summary>
     public static void CleanUpPool(string dataDir)
     {
+        CleanUpNode(dataDir);
         var mounts = File.ReadAllLines("/proc/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 1 && f[1].StartsWith(dataDir, StringComparison.Ordinal))
             .Select(f => f[1].Replace("\\040", " ", StringComparison.Ordinal)).OrderByDescending(m => m.Length).ToList();
         foreach (var mount in mounts)
@@ -192,6 +193,48 @@ public sealed partial class ServerProcess : IAsyncDisposable
             {
                 Run("losetup", "-d", line[..line.IndexOf(':', StringComparison.Ordinal)]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Containers outlive the server too (the agent adopts them when it starts again): kill and delete
+    /// every runc container of this data directory and the pods' network namespaces, before the
+    /// mounts under it are undone.
+    /// </summary>
+    public static void CleanUpNode(string dataDir)
+    {
+        var node = Path.Combine(dataDir, "node");
+        var root = Path.Combine(node, "runc");
+        if (Directory.Exists(root))
+        {
+            foreach (var id in Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>())
+            {
+                TryRun("runc", "--root", root, "kill", id, "KILL");
+                TryRun("runc", "--root", root, "delete", "--force", id);
+            }
+        }
+        var pods = Path.Combine(node, "pods");
+        if (Directory.Exists(pods))
+        {
+            foreach (var uid in Directory.EnumerateDirectories(pods).Select(Path.GetFileName).OfType<string>())
+            {
+                if (File.Exists(Path.Combine("/var/run/netns", "stowage-" + uid)))
+                {
+                    TryRun("ip", "netns", "delete", "stowage-" + uid);
+                }
+            }
+        }
+    }
+
+    private static void TryRun(string file, params string[] args)
+    {
+        try
+        {
+            Run(file, args);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // not installed here: nothing of it to clean up
         }
     }
 
