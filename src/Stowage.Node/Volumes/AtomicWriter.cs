@@ -67,7 +67,7 @@ internal static class AtomicWriter
             File.Delete(newLink);
         }
         File.CreateSymbolicLink(newLink, Path.GetFileName(tsDir));
-        File.Move(newLink, dataLink, overwrite: true);
+        VolumeLibc.Rename(newLink, dataLink);
 
         CreateVisibleLinks(targetDir, newVisible);
         foreach (var visible in removed)

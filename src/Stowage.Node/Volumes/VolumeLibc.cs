@@ -65,6 +65,9 @@ internal static class VolumeLibc
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int NativeStatx(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 
+    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int NativeRename([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+
     [DllImport("libc", EntryPoint = "free")]
     private static extern void NativeFree(IntPtr pointer);
 
@@ -130,6 +133,19 @@ internal static class VolumeLibc
             return null;
         }
         return BitConverter.ToUInt16(buffer, 28) & 0xF000;
+    }
+
+    /// <summary>
+    /// rename(2): atomically replaces <paramref name="to"/>. Used for symbolic links to
+    /// directories, which File.Move refuses (it wants a file at the source).
+    /// </summary>
+    public static void Rename(string from, string to)
+    {
+        if (NativeRename(from, to) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"rename {from} {to}: {new Win32Exception(errno).Message}", errno);
+        }
     }
 
     /// <summary>realpath(3) of an existing path, or null when it does not resolve.</summary>
