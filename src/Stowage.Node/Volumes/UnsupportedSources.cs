@@ -56,7 +56,7 @@ internal static class UnsupportedSources
         : null;
 
     private static VolumeSetUpFailure Cloud(string source, string what, string where) =>
-        new($"{source} volumes cannot be attached to this node: a {what} attaches only to {where}, and this node runs on no cloud provider",
+        new($"{source} volumes cannot be attached to this node: {what} volumes attach only to {where}, and this node runs on no cloud provider",
             SetUpStage.Attach);
 
     private static VolumeSetUpFailure Mount(string source, string why) =>
