@@ -364,6 +364,20 @@ internal sealed partial class PodWorker : IAsyncDisposable
             record.Waiting = ("CreateContainerConfigError", e.Message);
             return TimeSpan.FromSeconds(5);
         }
+        IReadOnlyList<ContainerMount> mounts;
+        try
+        {
+            mounts = _mounts!(container);
+        }
+        catch (VolumeMountException e)
+        {
+            if (record.Waiting?.Message != e.Message)
+            {
+                _ctx.Recorder.Record(podRef, "Warning", "Failed", $"Error: {e.Message}");
+            }
+            record.Waiting = (e.Reason, e.Message);
+            return TimeSpan.FromSeconds(5);
+        }
         var logPath = _ctx.Paths.ContainerLog(_uid, container.Name, record.Attempt);
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var limits = container.Resources?.Limits;
@@ -380,7 +394,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
             Args = container.Args is { Count: > 0 } args ? args : null,
             Env = env,
             WorkingDir = string.IsNullOrEmpty(container.WorkingDir) ? null : container.WorkingDir,
-            Mounts = _mounts!(container),
+            Mounts = mounts,
             Hostname = pod.Spec?.Hostname is { Length: > 0 } hostname ? hostname : pod.Metadata.Name ?? "pod",
             NetworkNamespacePath = _networkPath,
             LogPath = logPath,
