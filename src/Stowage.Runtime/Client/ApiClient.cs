@@ -113,14 +113,25 @@ public sealed class ApiClient : IDisposable
         return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes an object; false if it did not exist.</summary>
-    public async Task<bool> DeleteAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken, string? uidPrecondition = null)
+    /// <summary>
+    /// Deletes an object; false if it did not exist. A uid precondition makes the delete apply only to
+    /// that incarnation of the name; a propagation policy (Orphan, Background, Foreground) says what
+    /// happens to its dependents.
+    /// </summary>
+    public async Task<bool> DeleteAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken, string? uidPrecondition = null,
+        string? propagationPolicy = null)
         where T : class, IApiObject<T>
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, type.ItemPath(ns, name));
-        if (uidPrecondition is not null)
+        if (uidPrecondition is not null || propagationPolicy is not null)
         {
-            request.Content = new StringContent($"{{\"preconditions\":{{\"uid\":\"{uidPrecondition}\"}}}}", Encoding.UTF8, "application/json");
+            var options = new DeleteOptions
+            {
+                Preconditions = uidPrecondition is null ? null : new Preconditions { Uid = uidPrecondition },
+                PropagationPolicy = propagationPolicy,
+            };
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(options, ApiJsonContext.Default.DeleteOptions));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if ((int)response.StatusCode == 404)

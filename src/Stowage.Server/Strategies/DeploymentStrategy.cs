@@ -11,7 +11,7 @@ namespace Stowage.Server.Strategies;
 /// <summary>
 /// apps/v1 Deployments (pkg/registry/apps/deployment): status and scale subresources, an immutable
 /// selector, and a generation bumped by changes of the spec or of the annotations (they are copied
-/// to the replica sets, so the controller must see them).
+/// to the replica sets, so the controller must see them) but not by status writes.
 /// </summary>
 public sealed class DeploymentStrategy : ResourceStrategy<Deployment>, IScaleStrategy<Deployment>
 {
@@ -37,15 +37,20 @@ public sealed class DeploymentStrategy : ResourceStrategy<Deployment>, IScaleStr
     public override Deployment PrepareForCreate(Deployment obj, DateTimeOffset now) => obj with { Status = new DeploymentStatus() };
 
     /// <inheritdoc/>
-    public override Deployment PrepareForUpdate(Deployment obj, Deployment old, DateTimeOffset now) => obj with { Status = old.Status };
+    public override Deployment PrepareForUpdate(Deployment obj, Deployment old, DateTimeOffset now) =>
+        SameAnnotations(obj.Metadata.Annotations, old.Metadata.Annotations)
+            ? obj with { Status = old.Status }
+            : obj with { Status = old.Status, Metadata = obj.Metadata with { Generation = (old.Metadata.Generation ?? 0) + 1 } };
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// A status write keeps the stored spec and metadata except annotations: the deployment
+    /// controller records the revision there with the status (Kubernetes' deployment status strategy
+    /// does not reset annotations), without bumping the generation.
+    /// </summary>
     public override Deployment PrepareForStatusUpdate(Deployment obj, Deployment old, DateTimeOffset now) =>
-        StatusWrites.KeepAllButStatus(old, obj) with { Status = obj.Status };
-
-    /// <inheritdoc/>
-    public override bool SpecChanged(Deployment obj, Deployment old) =>
-        base.SpecChanged(obj, old) || !SameAnnotations(obj.Metadata.Annotations, old.Metadata.Annotations);
+        StatusWrites.KeepAllButStatus(old, obj) is var kept
+            ? kept with { Status = obj.Status, Metadata = kept.Metadata with { Annotations = obj.Metadata.Annotations } }
+            : obj;
 
     /// <inheritdoc/>
     public override IReadOnlyList<FieldError> Validate(Deployment obj) => WorkloadValidation.Validate(obj);
