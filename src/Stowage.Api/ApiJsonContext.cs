@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Stowage.Api.Apps;
+using Stowage.Api.Autoscaling;
 using Stowage.Api.Coordination;
 using Stowage.Api.Core;
 using Stowage.Api.Meta;
@@ -34,6 +36,10 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(Lease))]
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(Node))]
+[JsonSerializable(typeof(ReplicationController))]
+[JsonSerializable(typeof(ReplicaSet))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(Scale))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(ObjectMeta))]
@@ -48,4 +54,7 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(ObjectList<Lease>))]
 [JsonSerializable(typeof(ObjectList<Pod>))]
 [JsonSerializable(typeof(ObjectList<Node>))]
+[JsonSerializable(typeof(ObjectList<ReplicationController>))]
+[JsonSerializable(typeof(ObjectList<ReplicaSet>))]
+[JsonSerializable(typeof(ObjectList<Deployment>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

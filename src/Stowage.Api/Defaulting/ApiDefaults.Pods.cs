@@ -29,21 +29,36 @@ public static partial class ApiDefaults
     public static Pod Apply(Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var spec = pod.Spec ?? new PodSpec();
+        var spec = ApplySpec(pod.Spec ?? new PodSpec(), copyLimitsToRequests: true);
+        // SetDefaults_Pod, not SetDefaults_PodSpec: templates do not get it.
+        return pod with { Spec = spec with { EnableServiceLinks = spec.EnableServiceLinks ?? true } };
+    }
+
+    /// <summary>
+    /// The defaults of a pod template (SetDefaults_PodSpec and below): those of a pod, except that
+    /// requests are not copied from limits and enableServiceLinks is not set, which SetDefaults_Pod
+    /// does for pods only.
+    /// </summary>
+    public static PodTemplateSpec Apply(PodTemplateSpec template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template with { Spec = ApplySpec(template.Spec ?? new PodSpec(), copyLimitsToRequests: false) };
+    }
+
+    private static PodSpec ApplySpec(PodSpec spec, bool copyLimitsToRequests)
+    {
         var hostNetwork = spec.HostNetwork == true;
-        spec = spec with
+        return spec with
         {
             DnsPolicy = string.IsNullOrEmpty(spec.DnsPolicy) ? "ClusterFirst" : spec.DnsPolicy,
             RestartPolicy = string.IsNullOrEmpty(spec.RestartPolicy) ? "Always" : spec.RestartPolicy,
             SecurityContext = spec.SecurityContext ?? [],
             TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds ?? DefaultTerminationGracePeriodSeconds,
             SchedulerName = string.IsNullOrEmpty(spec.SchedulerName) ? DefaultSchedulerName : spec.SchedulerName,
-            EnableServiceLinks = spec.EnableServiceLinks ?? true,
-            Containers = spec.Containers?.Select(c => Apply(c, hostNetwork)).ToList(),
-            InitContainers = spec.InitContainers?.Select(c => Apply(c, hostNetwork)).ToList(),
+            Containers = spec.Containers?.Select(c => Apply(c, hostNetwork, copyLimitsToRequests)).ToList(),
+            InitContainers = spec.InitContainers?.Select(c => Apply(c, hostNetwork, copyLimitsToRequests)).ToList(),
             Volumes = spec.Volumes?.Select(Apply).ToList(),
         };
-        return pod with { Spec = spec };
     }
 
     /// <summary>status.allocatable defaults to status.capacity.</summary>
@@ -57,10 +72,10 @@ public static partial class ApiDefaults
         return node;
     }
 
-    private static Container Apply(Container container, bool hostNetwork)
+    private static Container Apply(Container container, bool hostNetwork, bool copyLimitsToRequests)
     {
         var resources = container.Resources ?? new ResourceRequirements();
-        if (resources.Limits is { Count: > 0 } limits)
+        if (copyLimitsToRequests && resources.Limits is { Count: > 0 } limits)
         {
             // Requests default to limits, per resource (SetDefaults_Pod: pods only, not templates).
             var requests = new Dictionary<string, Quantity>(resources.Requests ?? new Dictionary<string, Quantity>(), StringComparer.Ordinal);

@@ -43,6 +43,8 @@ public sealed class ApiSchemas
             "Stowage.Api.Storage" => "io.k8s.api.storage.v1.",
             "Stowage.Api.Events" => "io.k8s.api.events.v1.",
             "Stowage.Api.Coordination" => "io.k8s.api.coordination.v1.",
+            "Stowage.Api.Apps" => "io.k8s.api.apps.v1.",
+            "Stowage.Api.Autoscaling" => "io.k8s.api.autoscaling.v1.",
             "Stowage.Api.Selectors" or "Stowage.Api.Meta" => "io.k8s.apimachinery.pkg.apis.meta.v1.",
             _ => "io.stowage." + ns.Replace("Stowage.Api.", "", StringComparison.Ordinal).ToLowerInvariant() + ".",
         };

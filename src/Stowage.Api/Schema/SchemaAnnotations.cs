@@ -33,6 +33,9 @@ public static class SchemaAnnotations
         [(Core + "Container", "volumeMounts")] = (ListType.Map, ["mountPath"]),
         [(Core + "Container", "volumeDevices")] = (ListType.Map, ["devicePath"]),
         [(Core + "PodStatus", "conditions")] = (ListType.Map, ["type"]),
+        [(Core + "ReplicationControllerStatus", "conditions")] = (ListType.Map, ["type"]),
+        [("io.k8s.api.apps.v1.ReplicaSetStatus", "conditions")] = (ListType.Map, ["type"]),
+        [("io.k8s.api.apps.v1.DeploymentStatus", "conditions")] = (ListType.Map, ["type"]),
         // Nodes: addresses merge by type (which Kubernetes warns is not unique enough), taints are atomic.
         [(Core + "NodeSpec", "podCIDRs")] = (ListType.Set, []),
         [(Core + "NodeStatus", "conditions")] = (ListType.Map, ["type"]),

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Api.Apps;
 using Stowage.Api.Core;
 using Stowage.Api.Storage;
+using Stowage.Controllers.GarbageCollection;
 using Stowage.Controllers.Protection;
 using Stowage.Controllers.Provisioning;
 using Stowage.Controllers.Reclaim;
 using Stowage.Controllers.Scheduling;
 using Stowage.Controllers.VolumeBinding;
+using Stowage.Controllers.Workloads;
 using Stowage.Runtime.Controllers;
 using Stowage.Runtime.Client;
 using Stowage.Runtime.Events;
@@ -75,6 +78,14 @@ public sealed class ControllerManager
         var classes = informers.Add(new Informer<StorageClass>(client, ResourceTypes.StorageClasses, _loggers.CreateLogger<Informer<StorageClass>>(), _clock));
         var pods = informers.Add(new Informer<Pod>(client, ResourceTypes.Pods, _loggers.CreateLogger<Informer<Pod>>(), _clock));
         var nodes = informers.Add(new Informer<Node>(client, ResourceTypes.Nodes, _loggers.CreateLogger<Informer<Node>>(), _clock));
+        var replicaSets = informers.Add(new Informer<ReplicaSet>(client, ResourceTypes.ReplicaSets, _loggers.CreateLogger<Informer<ReplicaSet>>(), _clock));
+        var replicationControllers = informers.Add(new Informer<ReplicationController>(client, ResourceTypes.ReplicationControllers, _loggers.CreateLogger<Informer<ReplicationController>>(), _clock));
+        var deployments = informers.Add(new Informer<Deployment>(client, ResourceTypes.Deployments, _loggers.CreateLogger<Informer<Deployment>>(), _clock));
+        var configMaps = informers.Add(new Informer<ConfigMap>(client, ResourceTypes.ConfigMaps, _loggers.CreateLogger<Informer<ConfigMap>>(), _clock));
+        var secrets = informers.Add(new Informer<Secret>(client, ResourceTypes.Secrets, _loggers.CreateLogger<Informer<Secret>>(), _clock));
+        await using var replicaSetEvents = new EventRecorder(client, "replicaset-controller", _clock, _loggers.CreateLogger<EventRecorder>());
+        await using var replicationEvents = new EventRecorder(client, "replication-controller", _clock, _loggers.CreateLogger<EventRecorder>());
+        await using var deploymentEvents = new EventRecorder(client, "deployment-controller", _clock, _loggers.CreateLogger<EventRecorder>());
         var plugins = new List<IVolumePlugin>();
         LocalProvisioner? provisioner = null;
         if (_pool is not null)
@@ -96,6 +107,20 @@ public sealed class ControllerManager
             new PvProtectionController(client, volumes, _clock, _loggers.CreateLogger<PvProtectionController>()).RunAsync,
             new PvcProtectionController(client, claims, new PodClaimUsage(client, pods), [pods], _clock, _loggers.CreateLogger<PvcProtectionController>()).RunAsync,
             new Scheduler(schedulerClient, schedulerEvents, pods, nodes, claims, volumes, classes, _clock, _loggers.CreateLogger<Scheduler>()).RunAsync,
+            new ReplicaController<ReplicaSet>(client, ReplicaSetKind.Instance, replicaSets, pods, replicaSetEvents, _clock, _loggers.CreateLogger<ReplicaController<ReplicaSet>>()).RunAsync,
+            new ReplicaController<ReplicationController>(client, ReplicationControllerKind.Instance, replicationControllers, pods, replicationEvents, _clock, _loggers.CreateLogger<ReplicaController<ReplicationController>>()).RunAsync,
+            new DeploymentController(client, deployments, replicaSets, pods, deploymentEvents, _clock, _loggers.CreateLogger<DeploymentController>()).RunAsync,
+            new GarbageCollector(
+            [
+                new OwnedKind<Pod>(client, ResourceTypes.Pods, "Pod", pods),
+                new OwnedKind<ReplicaSet>(client, ResourceTypes.ReplicaSets, "ReplicaSet", replicaSets),
+                new OwnedKind<ReplicationController>(client, ResourceTypes.ReplicationControllers, "ReplicationController", replicationControllers),
+                new OwnedKind<Deployment>(client, ResourceTypes.Deployments, "Deployment", deployments),
+                new OwnedKind<PersistentVolumeClaim>(client, ResourceTypes.PersistentVolumeClaims, "PersistentVolumeClaim", claims),
+                new OwnedKind<PersistentVolume>(client, ResourceTypes.PersistentVolumes, "PersistentVolume", volumes),
+                new OwnedKind<ConfigMap>(client, ResourceTypes.ConfigMaps, "ConfigMap", configMaps),
+                new OwnedKind<Secret>(client, ResourceTypes.Secrets, "Secret", secrets),
+            ], _clock, _loggers.CreateLogger<GarbageCollector>()).RunAsync,
         };
         if (provisioner is not null && _pool is not null)
         {

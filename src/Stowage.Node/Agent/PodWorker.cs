@@ -484,7 +484,7 @@ internal sealed partial class PodWorker : IAsyncDisposable
         {
             try
             {
-                await _ctx.Client.DeleteAsync(ResourceTypes.Pods, pod.Metadata.Namespace, pod.Metadata.Name!, cancellationToken, _uid, 0).ConfigureAwait(false);
+                await _ctx.Client.DeleteAsync(ResourceTypes.Pods, pod.Metadata.Namespace, pod.Metadata.Name!, cancellationToken, _uid, gracePeriodSeconds: 0).ConfigureAwait(false);
             }
             catch (ApiClientException e) when (e.IsConflict || e.IsNotFound)
             {

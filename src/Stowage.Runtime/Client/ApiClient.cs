@@ -113,24 +113,26 @@ public sealed class ApiClient : IDisposable
         return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes an object; false if it did not exist.</summary>
+    /// <summary>
+    /// Deletes an object; false if it did not exist. A uid precondition makes the delete apply only to
+    /// that incarnation of the name; a propagation policy (Orphan, Background, Foreground) says what
+    /// happens to its dependents; a grace period (pods) how long its agent may take to stop it.
+    /// </summary>
     public async Task<bool> DeleteAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken, string? uidPrecondition = null,
-        long? gracePeriodSeconds = null)
+        string? propagationPolicy = null, long? gracePeriodSeconds = null)
         where T : class, IApiObject<T>
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, type.ItemPath(ns, name));
-        var body = new List<string>();
-        if (uidPrecondition is not null)
+        if (uidPrecondition is not null || propagationPolicy is not null || gracePeriodSeconds is not null)
         {
-            body.Add($"\"preconditions\":{{\"uid\":\"{uidPrecondition}\"}}");
-        }
-        if (gracePeriodSeconds is { } grace)
-        {
-            body.Add($"\"gracePeriodSeconds\":{grace.ToString(CultureInfo.InvariantCulture)}");
-        }
-        if (body.Count > 0)
-        {
-            request.Content = new StringContent("{" + string.Join(',', body) + "}", Encoding.UTF8, "application/json");
+            var options = new DeleteOptions
+            {
+                Preconditions = uidPrecondition is null ? null : new Preconditions { Uid = uidPrecondition },
+                PropagationPolicy = propagationPolicy,
+                GracePeriodSeconds = gracePeriodSeconds,
+            };
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(options, ApiJsonContext.Default.DeleteOptions));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if ((int)response.StatusCode == 404)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Api;
+using Stowage.Api.Apps;
 using Stowage.Api.Coordination;
 using Stowage.Api.Core;
 using Stowage.Api.Meta;
@@ -63,6 +64,17 @@ public static class ResourceTypes
     /// <summary>nodes.</summary>
     public static ResourceType<Node> Nodes { get; } =
         new("", "v1", "nodes", false, ApiJsonContext.Default.Node, ApiJsonContext.Default.ObjectListNode);
+    /// <summary>replicationcontrollers.</summary>
+    public static ResourceType<ReplicationController> ReplicationControllers { get; } =
+        new("", "v1", "replicationcontrollers", true, ApiJsonContext.Default.ReplicationController, ApiJsonContext.Default.ObjectListReplicationController);
+
+    /// <summary>replicasets (apps/v1).</summary>
+    public static ResourceType<ReplicaSet> ReplicaSets { get; } =
+        new("apps", "v1", "replicasets", true, ApiJsonContext.Default.ReplicaSet, ApiJsonContext.Default.ObjectListReplicaSet);
+
+    /// <summary>deployments (apps/v1).</summary>
+    public static ResourceType<Deployment> Deployments { get; } =
+        new("apps", "v1", "deployments", true, ApiJsonContext.Default.Deployment, ApiJsonContext.Default.ObjectListDeployment);
 
     /// <summary>configmaps.</summary>
     public static ResourceType<ConfigMap> ConfigMaps { get; } =

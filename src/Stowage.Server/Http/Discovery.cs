@@ -176,7 +176,12 @@ public sealed class Discovery
                 w.WriteString("name", $"{d.Plural}/{sub}");
                 w.WriteString("singularName", "");
                 w.WriteBoolean("namespaced", d.Namespaced);
-                w.WriteString("kind", d.Kind);
+                if (sub == "scale")
+                {
+                    w.WriteString("group", "autoscaling");
+                    w.WriteString("version", "v1");
+                }
+                w.WriteString("kind", sub == "scale" ? "Scale" : d.Kind);
                 WriteStrings(w, "verbs", ["get", "patch", "update"]);
                 w.WriteEndObject();
             }
@@ -224,7 +229,7 @@ public sealed class Discovery
                         {
                             w.WriteStartObject();
                             w.WriteString("subresource", sub);
-                            WriteKind(w, "responseKind", d);
+                            WriteKind(w, "responseKind", sub == "scale" ? ScaleKind : (d.Group, d.Version, d.Kind));
                             WriteStrings(w, "verbs", ["get", "patch", "update"]);
                             w.WriteEndObject();
                         }
@@ -242,7 +247,12 @@ public sealed class Discovery
         w.WriteEndObject();
     });
 
-    private static void WriteKind(Utf8JsonWriter w, string name, ResourceDefinition d)
+    // The kind a scale subresource answers with: autoscaling/v1 Scale.
+    private static readonly (string Group, string Version, string Kind) ScaleKind = ("autoscaling", "v1", "Scale");
+
+    private static void WriteKind(Utf8JsonWriter w, string name, ResourceDefinition d) => WriteKind(w, name, (d.Group, d.Version, d.Kind));
+
+    private static void WriteKind(Utf8JsonWriter w, string name, (string Group, string Version, string Kind) d)
     {
         w.WriteStartObject(name);
         w.WriteString("group", d.Group);

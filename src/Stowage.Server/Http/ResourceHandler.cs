@@ -43,6 +43,11 @@ public sealed class ResourceHandler
             throw new ApiException(StatusErrors.PathNotFound());
         }
         var subresource = path.Subresource;
+        if (subresource == "scale" && definition.Scale is not null && path.Name is not null)
+        {
+            await ScaleHandler.HandleAsync(context, definition, path.Namespace, path.Name).ConfigureAwait(false);
+            return;
+        }
         if (subresource is not null && !(subresource == "status" && store.HasStatus) && !(subresource == "finalize" && path.Resource == "namespaces"))
         {
             throw new ApiException(StatusErrors.PathNotFound());

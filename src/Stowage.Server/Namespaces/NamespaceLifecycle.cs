@@ -72,7 +72,7 @@ public sealed partial class NamespaceLifecycle
                 var remaining = 0;
                 foreach (var definition in _catalog.Definitions.Where(d => d.Namespaced))
                 {
-                    var page = await definition.Store.DeleteCollectionAsync(name, ListOptions.All, new DeleteOptions(), false, cancellationToken).ConfigureAwait(false);
+                    var page = await definition.Store.DeleteCollectionAsync(name, ListOptions.All, new DeleteOptions { PropagationPolicy = "Background" }, false, cancellationToken).ConfigureAwait(false);
                     remaining += page.Items.Count;
                 }
                 if (remaining == 0)

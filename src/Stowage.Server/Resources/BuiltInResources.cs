@@ -32,6 +32,9 @@ public static class BuiltInResources
             Define(store, clock, "storage.k8s.io", "v1", "StorageClass", "storageclasses", false, new StorageClassStrategy(), ["sc"]),
             Define(store, clock, "events.k8s.io", "v1", "Event", "events", true, new EventsV1Strategy(), ["ev"], new EventsV1Codec()),
             Define(store, clock, "coordination.k8s.io", "v1", "Lease", "leases", true, new LeaseStrategy(), []),
+            Define(store, clock, "", "v1", "ReplicationController", "replicationcontrollers", true, new ReplicationControllerStrategy(), ["rc"]) with { Categories = ["all"] },
+            Define(store, clock, "apps", "v1", "Deployment", "deployments", true, new DeploymentStrategy(), ["deploy"]) with { Categories = ["all"] },
+            Define(store, clock, "apps", "v1", "ReplicaSet", "replicasets", true, new ReplicaSetStrategy(), ["rs"]) with { Categories = ["all"] },
         };
         var catalog = new ResourceCatalog(definitions);
         foreach (var d in definitions)
@@ -61,6 +64,7 @@ public static class BuiltInResources
             Namespaced = namespaced,
             ShortNames = shortNames,
             Store = resourceStore,
+            Scale = strategy is IScaleStrategy<T> scale ? new ScaleStore<T>(resourceStore, scale, clock) : null,
         };
     }
 }

@@ -37,9 +37,12 @@ public sealed record ResourceDefinition
     /// <summary>The implementation of the verbs.</summary>
     public required IResourceStore Store { get; init; }
 
+    /// <summary>The scale subresource, for kinds that serve one.</summary>
+    public IScaleStore? Scale { get; init; }
+
     /// <summary>"v1" or "group/version".</summary>
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>Subresources served (status, ...).</summary>
-    public IReadOnlyList<string> Subresources => Store.HasStatus ? ["status"] : [];
+    public IReadOnlyList<string> Subresources => [.. Store.HasStatus ? ["status"] : Array.Empty<string>(), .. Scale is null ? Array.Empty<string>() : ["scale"]];
 }

@@ -229,13 +229,16 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 }
                 continue;
             }
-            if (HasFinalizers(current))
+            // Cascading deletion: the orphan / foregroundDeletion finalizers this request asks for.
+            var (gcChanged, gcFinalizers) = GarbageCollectionFinalizers.For(current.Metadata, options, _strategy.DefaultGarbageCollectionPolicy);
+            var candidate = gcChanged ? current.WithMetadata(current.Metadata with { Finalizers = gcFinalizers }) : current;
+            if (HasFinalizers(candidate))
             {
-                if (current.Metadata.DeletionTimestamp is not null)
+                if (current.Metadata.DeletionTimestamp is not null && !gcChanged)
                 {
                     return new DeleteResult(current, false);
                 }
-                var marked = _strategy.MarkDeleting(current.WithMetadata(current.Metadata with
+                var marked = current.Metadata.DeletionTimestamp is not null ? candidate : _strategy.MarkDeleting(candidate.WithMetadata(candidate.Metadata with
                 {
                     DeletionTimestamp = Now(),
                     DeletionGracePeriodSeconds = 0,

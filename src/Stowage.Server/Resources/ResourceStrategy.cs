@@ -56,6 +56,12 @@ public abstract class ResourceStrategy<T>
     /// <summary>Finalizers added to every new object (e.g. pv-protection), as admission does in Kubernetes.</summary>
     public virtual IReadOnlyList<string> DefaultFinalizers(T obj) => [];
 
+    /// <summary>
+    /// What a delete does to dependents when it names no propagation policy; Unsupported kinds ignore
+    /// propagation (the garbage collector does not watch them).
+    /// </summary>
+    public virtual GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.Unsupported;
+
     /// <summary>True when metadata.generation counts changes of the desired state.</summary>
     public virtual bool TracksGeneration => false;
 

@@ -12,6 +12,9 @@ namespace Stowage.Server.Strategies;
 public sealed class ConfigMapStrategy : ResourceStrategy<ConfigMap>
 {
     /// <inheritdoc/>
+    public override GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.DeleteDependents;
+
+    /// <inheritdoc/>
     public override JsonTypeInfo<ConfigMap> TypeInfo => ApiJsonContext.Default.ConfigMap;
 
     /// <inheritdoc/>

@@ -28,6 +28,9 @@ public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentV
     public const string BetaClassAnnotation = "volume.beta.kubernetes.io/storage-class";
 
     /// <inheritdoc/>
+    public override GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.DeleteDependents;
+
+    /// <inheritdoc/>
     public override JsonTypeInfo<PersistentVolumeClaim> TypeInfo => ApiJsonContext.Default.PersistentVolumeClaim;
 
     /// <inheritdoc/>

@@ -12,6 +12,9 @@ namespace Stowage.Server.Strategies;
 public sealed class PersistentVolumeStrategy : ResourceStrategy<PersistentVolume>
 {
     /// <inheritdoc/>
+    public override GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.DeleteDependents;
+
+    /// <inheritdoc/>
     public override JsonTypeInfo<PersistentVolume> TypeInfo => ApiJsonContext.Default.PersistentVolume;
 
     /// <inheritdoc/>

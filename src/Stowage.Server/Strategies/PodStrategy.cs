@@ -35,6 +35,9 @@ public sealed class PodStrategy : ResourceStrategy<Pod>
     ];
 
     /// <inheritdoc/>
+    public override GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.DeleteDependents;
+
+    /// <inheritdoc/>
     public override JsonTypeInfo<Pod> TypeInfo => ApiJsonContext.Default.Pod;
 
     /// <inheritdoc/>

@@ -13,6 +13,9 @@ namespace Stowage.Server.Strategies;
 public sealed class SecretStrategy : ResourceStrategy<Secret>
 {
     /// <inheritdoc/>
+    public override GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.DeleteDependents;
+
+    /// <inheritdoc/>
     public override JsonTypeInfo<Secret> TypeInfo => ApiJsonContext.Default.Secret;
 
     /// <inheritdoc/>

@@ -20,7 +20,7 @@ public sealed class ProtobufDecodeFailureTests
     }
 
     [Theory]
-    [InlineData("apps/v1", "Deployment")]
+    [InlineData("apps/v1", "StatefulSet")]
     [InlineData("v1", "ServiceAccount")]
     [InlineData("storage.k8s.io/v1", "StorageClass")]
     [InlineData("v2", "Namespace")]
@@ -36,12 +36,14 @@ public sealed class ProtobufDecodeFailureTests
     }
 
     [Fact]
-    public void Supported_kinds_are_the_core_v1_kinds_with_schemas()
+    public void Supported_kinds_are_the_core_v1_and_apps_v1_kinds_with_schemas()
     {
         Assert.Equal(
-            ["ConfigMap", "Endpoints", "Event", "Namespace", "Node", "PersistentVolume", "PersistentVolumeClaim", "Pod", "Secret"],
+            ["ConfigMap", "Deployment", "Endpoints", "Event", "Namespace", "Node", "PersistentVolume", "PersistentVolumeClaim", "Pod", "ReplicaSet", "ReplicationController", "Secret"],
             KubernetesProtobufDecoder.SupportedKinds.Order(StringComparer.Ordinal));
         Assert.True(KubernetesProtobufDecoder.Supports("v1", "PersistentVolumeClaim"));
+        Assert.True(KubernetesProtobufDecoder.Supports("apps/v1", "Deployment"));
+        Assert.False(KubernetesProtobufDecoder.Supports("v1", "Deployment"));
     }
 
     [Fact]

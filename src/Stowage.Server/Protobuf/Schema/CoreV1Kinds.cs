@@ -18,10 +18,22 @@ internal static class CoreV1Kinds
         ["Event"] = CoreV1Schema.Event,
         ["Endpoints"] = CoreV1Schema.Endpoints,
         ["Node"] = NodeSchema.Node,
+        ["ReplicationController"] = WorkloadSchema.ReplicationController,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static IReadOnlyCollection<string> Kinds => ByKind.Keys;
+    // apps/v1, which kubectl's typed clients (create deployment) also send as protobuf.
+    private static readonly FrozenDictionary<string, MessageDescriptor> AppsV1 = new Dictionary<string, MessageDescriptor>
+    {
+        ["Deployment"] = WorkloadSchema.Deployment,
+        ["ReplicaSet"] = WorkloadSchema.ReplicaSet,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static MessageDescriptor? Find(string apiVersion, string kind) =>
-        apiVersion == ApiVersion ? ByKind.GetValueOrDefault(kind) : null;
+    public static IReadOnlyCollection<string> Kinds => [.. ByKind.Keys, .. AppsV1.Keys];
+
+    public static MessageDescriptor? Find(string apiVersion, string kind) => apiVersion switch
+    {
+        ApiVersion => ByKind.GetValueOrDefault(kind),
+        "apps/v1" => AppsV1.GetValueOrDefault(kind),
+        _ => null,
+    };
 }
