@@ -34,6 +34,7 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(Lease))]
 [JsonSerializable(typeof(Pod))]
 [JsonSerializable(typeof(Node))]
+[JsonSerializable(typeof(Binding))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(ObjectMeta))]
