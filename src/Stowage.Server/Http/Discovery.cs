@@ -170,14 +170,14 @@ public sealed class Discovery
             if (d.ShortNames.Count > 0) WriteStrings(w, "shortNames", d.ShortNames);
             if (d.Categories.Count > 0) WriteStrings(w, "categories", d.Categories);
             w.WriteEndObject();
-            foreach (var sub in d.Subresources)
+            foreach (var (sub, kind, verbs) in d.Subresources)
             {
                 w.WriteStartObject();
                 w.WriteString("name", $"{d.Plural}/{sub}");
                 w.WriteString("singularName", "");
                 w.WriteBoolean("namespaced", d.Namespaced);
-                w.WriteString("kind", d.Kind);
-                WriteStrings(w, "verbs", ["get", "patch", "update"]);
+                w.WriteString("kind", kind);
+                WriteStrings(w, "verbs", verbs);
                 w.WriteEndObject();
             }
         }
@@ -217,15 +217,15 @@ public sealed class Discovery
                     WriteStrings(w, "verbs", d.Verbs);
                     if (d.ShortNames.Count > 0) WriteStrings(w, "shortNames", d.ShortNames);
                     if (d.Categories.Count > 0) WriteStrings(w, "categories", d.Categories);
-                    if (d.Subresources.Count > 0)
+                    if (d.Subresources.Any())
                     {
                         w.WriteStartArray("subresources");
-                        foreach (var sub in d.Subresources)
+                        foreach (var (sub, kind, verbs) in d.Subresources)
                         {
                             w.WriteStartObject();
                             w.WriteString("subresource", sub);
-                            WriteKind(w, "responseKind", d);
-                            WriteStrings(w, "verbs", ["get", "patch", "update"]);
+                            WriteKind(w, "responseKind", d.Group, d.Version, kind);
+                            WriteStrings(w, "verbs", verbs);
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
@@ -242,12 +242,14 @@ public sealed class Discovery
         w.WriteEndObject();
     });
 
-    private static void WriteKind(Utf8JsonWriter w, string name, ResourceDefinition d)
+    private static void WriteKind(Utf8JsonWriter w, string name, ResourceDefinition d) => WriteKind(w, name, d.Group, d.Version, d.Kind);
+
+    private static void WriteKind(Utf8JsonWriter w, string name, string group, string version, string kind)
     {
         w.WriteStartObject(name);
-        w.WriteString("group", d.Group);
-        w.WriteString("version", d.Version);
-        w.WriteString("kind", d.Kind);
+        w.WriteString("group", group);
+        w.WriteString("version", version);
+        w.WriteString("kind", kind);
         w.WriteEndObject();
     }
 
