@@ -125,23 +125,23 @@ internal sealed class OpenApiPaths
         var names = new OperationNames(resource);
         var gvk = new JsonObject { ["group"] = resource.Group, ["kind"] = sub.Kind, ["version"] = resource.Version };
         var suffix = char.ToUpper(sub.Name[0], CultureInfo.InvariantCulture) + sub.Name[1..];
-        var parameters = sub.Parameters.Select(p => Query(p.Name, p.Type, p.Description)).ToArray();
+        JsonObject[] Parameters() => [.. sub.Parameters.Select(p => Query(p.Name, p.Type, p.Description))];
         var item = PathItem(resource, item: true);
         if (sub.Verbs.Contains("get"))
         {
             item["get"] = sub.Connect
                 ? Operation($"connect GET requests to {sub.Name} of {resource.Kind}", names.ConnectId("Get", suffix), "connect", gvk, names.Tag,
-                    parameters, requestBody: null, StringResponses(sub.Produces))
+                    Parameters(), requestBody: null, StringResponses(sub.Produces))
                 : Operation($"read {sub.Name} of the specified {resource.Kind}", names.Id("read", suffix), "get", gvk, names.Tag,
-                    parameters, requestBody: null, StringResponses(sub.Produces));
+                    Parameters(), requestBody: null, StringResponses(sub.Produces));
         }
         if (sub.Verbs.Contains("create"))
         {
             item["post"] = sub.Connect || bodyDefinition is null
                 ? Operation($"connect POST requests to {sub.Name} of {resource.Kind}", names.ConnectId("Post", suffix), "connect", gvk, names.Tag,
-                    parameters, requestBody: null, StringResponses(sub.Produces))
+                    Parameters(), requestBody: null, StringResponses(sub.Produces))
                 : Operation($"create {sub.Name} of {Article(resource.Kind)} {resource.Kind}", names.Id("create", suffix), "post", gvk, names.Tag,
-                    parameters, Body(bodyDefinition), Responses(bodyDefinition, "200", "201", "202"));
+                    Parameters(), Body(bodyDefinition), Responses(bodyDefinition, "200", "201", "202"));
         }
         Put(scope + "/{name}/" + sub.Name, item);
     }
