@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Stowage.Api;
+using Stowage.Api.Core;
 using Stowage.Api.Meta;
 
 namespace Stowage.Runtime.Client;
@@ -132,6 +133,30 @@ public sealed class ApiClient : IDisposable
             throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Binds a pod to a node (POST pods/{name}/binding), as the scheduler does. A pod already on a
+    /// node fails with a 409 Conflict (<see cref="ApiClientException"/>); so does a UID that no
+    /// longer matches when <paramref name="podUid"/> is given.
+    /// </summary>
+    public async Task BindAsync(string ns, string pod, string node, CancellationToken cancellationToken, string? podUid = null)
+    {
+        var binding = new Binding
+        {
+            ApiVersion = "v1",
+            Kind = "Binding",
+            Metadata = new ObjectMeta { Name = pod, Namespace = ns, Uid = podUid },
+            Target = new ObjectReference { ApiVersion = "v1", Kind = "Node", Name = node },
+        };
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(binding, ApiJsonContext.Default.Binding));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var url = ResourceTypes.Pods.ItemPath(ns, pod) + "/binding" + Query(("fieldManager", _fieldManager));
+        using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

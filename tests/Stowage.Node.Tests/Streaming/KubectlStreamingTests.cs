@@ -159,6 +159,29 @@ public sealed class KubectlStreamingTests : IClassFixture<StreamingCluster>
     }
 
     [Fact]
+    public async Task The_agent_runs_the_same_exec_in_process()
+    {
+        var stdout = new MemoryStream();
+        var stderr = new MemoryStream();
+        var streams = new Stowage.Node.Streaming.ExecStreams
+        {
+            Stdin = new MemoryStream("abc"u8.ToArray()),
+            Stdout = (data, _) => { stdout.Write(data.Span); return ValueTask.CompletedTask; },
+            Stderr = (data, _) => { stderr.Write(data.Span); return ValueTask.CompletedTask; },
+        };
+        var outcome = await _cluster.Agent.ExecAsync("default", "web", "main",
+            new Stowage.Node.Streaming.ExecRequest(["sh", "-c", "cat; echo oops >&2; exit 7"], Stdin: true, Stdout: true, Stderr: true, Tty: false),
+            streams, CancellationToken.None);
+        Assert.Equal(new Stowage.Node.Streaming.ExecOutcome(7, null), outcome);
+        Assert.Equal("abc", Encoding.UTF8.GetString(stdout.ToArray()));
+        Assert.Equal("oops\n", Encoding.UTF8.GetString(stderr.ToArray()));
+
+        var stopped = await _cluster.Agent.ExecAsync("default", "web", "side",
+            new Stowage.Node.Streaming.ExecRequest(["true"], false, true, true, false), new Stowage.Node.Streaming.ExecStreams(), CancellationToken.None);
+        Assert.Equal("container \"side\" in pod \"web\" is not running", stopped.Error);
+    }
+
+    [Fact]
     public async Task Cp_copies_a_binary_file_into_the_pod_and_back_unchanged()
     {
         var data = RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 17);
