@@ -40,6 +40,7 @@ namespace Stowage.Api;
 [JsonSerializable(typeof(ReplicaSet))]
 [JsonSerializable(typeof(Deployment))]
 [JsonSerializable(typeof(Scale))]
+[JsonSerializable(typeof(Binding))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(DeleteOptions))]
 [JsonSerializable(typeof(ObjectMeta))]

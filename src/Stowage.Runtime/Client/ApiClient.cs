@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Stowage.Api;
+using Stowage.Api.Core;
 using Stowage.Api.Meta;
 
 namespace Stowage.Runtime.Client;
@@ -146,18 +147,23 @@ public sealed class ApiClient : IDisposable
         return true;
     }
 
-    /// <summary>Assigns a pod to a node through its <c>binding</c> subresource (as kube-scheduler does).</summary>
-    public async Task BindAsync(string ns, string pod, string node, CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds a pod to a node (POST pods/{name}/binding), as the scheduler does. A pod already on a
+    /// node fails with a 409 Conflict (<see cref="ApiClientException"/>); so does a UID that no
+    /// longer matches when <paramref name="podUid"/> is given.
+    /// </summary>
+    public async Task BindAsync(string ns, string pod, string node, CancellationToken cancellationToken, string? podUid = null)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, object>
+        var binding = new Binding
         {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Binding",
-            ["metadata"] = new Dictionary<string, string> { ["name"] = pod, ["namespace"] = ns },
-            ["target"] = new Dictionary<string, string> { ["apiVersion"] = "v1", ["kind"] = "Node", ["name"] = node },
-        }, BindingJsonContext.Default.DictionaryStringObject);
+            ApiVersion = "v1",
+            Kind = "Binding",
+            Metadata = new ObjectMeta { Name = pod, Namespace = ns, Uid = podUid },
+            Target = new ObjectReference { ApiVersion = "v1", Kind = "Node", Name = node },
+        };
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(binding, ApiJsonContext.Default.Binding));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var url = ResourceTypes.Pods.ItemPath(ns, pod) + "/binding" + Query(("fieldManager", _fieldManager));
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -214,6 +220,3 @@ public sealed class ApiClient : IDisposable
     }
 }
 
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, object>))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class BindingJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

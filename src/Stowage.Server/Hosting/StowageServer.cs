@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Stowage.Server.Errors;
 using Stowage.Server.Http;
 using Stowage.Server.Namespaces;
+using Stowage.Server.NodeProxy;
 using Stowage.Server.Resources;
 using Stowage.Server.Security;
 using Stowage.Storage;
@@ -25,6 +26,7 @@ public sealed partial class StowageServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly ILogger<StowageServer> _logger;
+    private NodeConnector? _nodes;
 
     private StowageServer(WebApplication app, IStore store, ResourceCatalog catalog, ClusterCredentials credentials, ILogger<StowageServer> logger)
     {
@@ -80,7 +82,8 @@ public sealed partial class StowageServer : IAsyncDisposable
         await SystemNamespaces.EnsureAsync(catalog, cancellationToken).ConfigureAwait(false);
 
         var server = new StowageServer(app, store, catalog, credentials, loggerFactory.CreateLogger<StowageServer>());
-        server.Configure(new Router(catalog, credentials, clock, server.Metrics));
+        server._nodes = new NodeConnector(catalog, credentials.AdminToken);
+        server.Configure(new Router(catalog, credentials, clock, server.Metrics, server._nodes));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Urls.Select(u => new Uri(u)).First();
@@ -105,11 +108,17 @@ public sealed partial class StowageServer : IAsyncDisposable
         await Task.WhenAll(_loops).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await Store.DisposeAsync().ConfigureAwait(false);
+        _nodes?.Dispose();
         Credentials.Dispose();
         _stopping.Dispose();
     }
 
-    private void Configure(Router router) => _app.Run(router.HandleAsync);
+    private void Configure(Router router)
+    {
+        // pods/exec upgrades to a WebSocket (kubectl's v5.channel.k8s.io).
+        _app.UseWebSockets();
+        _app.Run(router.HandleAsync);
+    }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Stowage API server listening on {Url}; kubeconfig: {Kubeconfig}")]
     private static partial void LogListening(ILogger logger, Uri url, string kubeconfig);

@@ -170,7 +170,7 @@ public sealed class Discovery
             if (d.ShortNames.Count > 0) WriteStrings(w, "shortNames", d.ShortNames);
             if (d.Categories.Count > 0) WriteStrings(w, "categories", d.Categories);
             w.WriteEndObject();
-            foreach (var sub in d.Subresources)
+            foreach (var (sub, kind, verbs) in d.Subresources)
             {
                 w.WriteStartObject();
                 w.WriteString("name", $"{d.Plural}/{sub}");
@@ -181,8 +181,8 @@ public sealed class Discovery
                     w.WriteString("group", "autoscaling");
                     w.WriteString("version", "v1");
                 }
-                w.WriteString("kind", sub == "scale" ? "Scale" : d.Kind);
-                WriteStrings(w, "verbs", ["get", "patch", "update"]);
+                w.WriteString("kind", kind);
+                WriteStrings(w, "verbs", verbs);
                 w.WriteEndObject();
             }
         }
@@ -222,15 +222,22 @@ public sealed class Discovery
                     WriteStrings(w, "verbs", d.Verbs);
                     if (d.ShortNames.Count > 0) WriteStrings(w, "shortNames", d.ShortNames);
                     if (d.Categories.Count > 0) WriteStrings(w, "categories", d.Categories);
-                    if (d.Subresources.Count > 0)
+                    if (d.Subresources.Any())
                     {
                         w.WriteStartArray("subresources");
-                        foreach (var sub in d.Subresources)
+                        foreach (var (sub, kind, verbs) in d.Subresources)
                         {
                             w.WriteStartObject();
                             w.WriteString("subresource", sub);
-                            WriteKind(w, "responseKind", sub == "scale" ? ScaleKind : (d.Group, d.Version, d.Kind));
-                            WriteStrings(w, "verbs", ["get", "patch", "update"]);
+                            if (sub == "scale")
+                            {
+                                WriteKind(w, "responseKind", "autoscaling", "v1", kind);
+                            }
+                            else
+                            {
+                                WriteKind(w, "responseKind", d.Group, d.Version, kind);
+                            }
+                            WriteStrings(w, "verbs", verbs);
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
@@ -247,17 +254,14 @@ public sealed class Discovery
         w.WriteEndObject();
     });
 
-    // The kind a scale subresource answers with: autoscaling/v1 Scale.
-    private static readonly (string Group, string Version, string Kind) ScaleKind = ("autoscaling", "v1", "Scale");
+    private static void WriteKind(Utf8JsonWriter w, string name, ResourceDefinition d) => WriteKind(w, name, d.Group, d.Version, d.Kind);
 
-    private static void WriteKind(Utf8JsonWriter w, string name, ResourceDefinition d) => WriteKind(w, name, (d.Group, d.Version, d.Kind));
-
-    private static void WriteKind(Utf8JsonWriter w, string name, (string Group, string Version, string Kind) d)
+    private static void WriteKind(Utf8JsonWriter w, string name, string group, string version, string kind)
     {
         w.WriteStartObject(name);
-        w.WriteString("group", d.Group);
-        w.WriteString("version", d.Version);
-        w.WriteString("kind", d.Kind);
+        w.WriteString("group", group);
+        w.WriteString("version", version);
+        w.WriteString("kind", kind);
         w.WriteEndObject();
     }
 

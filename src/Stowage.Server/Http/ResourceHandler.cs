@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Stowage.Api;
 using Stowage.Api.Meta;
 using Stowage.Server.Errors;
+using Stowage.Server.NodeProxy;
 using Stowage.Server.Resources;
 
 namespace Stowage.Server.Http;
@@ -18,13 +19,15 @@ public sealed class ResourceHandler
     private readonly ResourceCatalog _catalog;
     private readonly FieldChecker _fieldChecker;
     private readonly TimeProvider _clock;
+    private readonly NodeConnector _nodes;
 
-    /// <summary>Creates the handler.</summary>
-    public ResourceHandler(ResourceCatalog catalog, FieldChecker fieldChecker, TimeProvider clock)
+    /// <summary>Creates the handler; <paramref name="nodes"/> reaches the node agents for streaming subresources.</summary>
+    public ResourceHandler(ResourceCatalog catalog, FieldChecker fieldChecker, TimeProvider clock, NodeConnector nodes)
     {
         _catalog = catalog;
         _fieldChecker = fieldChecker;
         _clock = clock;
+        _nodes = nodes;
     }
 
     /// <summary>Handles one request for a resource path.</summary>
@@ -46,6 +49,11 @@ public sealed class ResourceHandler
         if (subresource == "scale" && definition.Scale is not null && path.Name is not null)
         {
             await ScaleHandler.HandleAsync(context, definition, path.Namespace, path.Name).ConfigureAwait(false);
+            return;
+        }
+        if (subresource is not null && path.Name is not null && definition.FindSubresource(subresource) is { } extra)
+        {
+            await extra.Handler.HandleAsync(new SubresourceRequest(context, definition, path.Namespace, path.Name, _catalog, _nodes)).ConfigureAwait(false);
             return;
         }
         if (subresource is not null && !(subresource == "status" && store.HasStatus) && !(subresource == "finalize" && path.Resource == "namespaces"))

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Stowage.Server.Errors;
 using Stowage.Server.Hosting;
+using Stowage.Server.NodeProxy;
 using Stowage.Server.OpenApi;
 using Stowage.Server.Resources;
 using Stowage.Server.Security;
@@ -22,14 +23,18 @@ public sealed class Router
     private readonly MetricsRegistry _metrics;
 
     /// <summary>Creates the pipeline.</summary>
-    public Router(ResourceCatalog catalog, ClusterCredentials credentials, TimeProvider clock, MetricsRegistry metrics)
+    public Router(ResourceCatalog catalog, ClusterCredentials credentials, TimeProvider clock, MetricsRegistry metrics, NodeConnector nodes)
     {
         _metrics = metrics;
-        _resources = new ResourceHandler(catalog, new FieldChecker(), clock);
+        _resources = new ResourceHandler(catalog, new FieldChecker(), clock, nodes);
         _discovery = new Discovery(catalog);
         _authenticator = BearerTokenAuthenticator.ForAdmin(credentials.AdminToken);
         _openApi = new OpenApiDocuments(catalog.Definitions.Select(d =>
-            new OpenApiResource(d.Group, d.Version, d.Kind, d.Plural, d.Namespaced, d.Store.ObjectType, d.Store.HasStatus, d.Verbs)));
+            new OpenApiResource(d.Group, d.Version, d.Kind, d.Plural, d.Namespaced, d.Store.ObjectType, d.Store.HasStatus, d.Verbs)
+            {
+                Subresources = [.. d.ExtraSubresources.Select(s => new OpenApiSubresource(s.Name, s.Kind, s.Verbs, s.Connect, s.BodyType, s.Produces,
+                    [.. s.Parameters.Select(p => (p.Name, p.Type, p.Description))]))],
+            }));
     }
 
     /// <summary>Handles one request.</summary>

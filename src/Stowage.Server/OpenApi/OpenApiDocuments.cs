@@ -113,6 +113,11 @@ public sealed class OpenApiDocuments
             var kind = components.AddKind(schemas.For(resource.RootType), resource.Group, resource.Version, resource.Kind);
             var list = components.AddList(kind, resource.Group, resource.Version, resource.Kind);
             paths.Add(resource, new OpenApiPaths.Schemas(kind, list, status, deleteOptions, patch));
+            foreach (var sub in resource.Subresources)
+            {
+                var body = sub.BodyType is { } type ? components.AddType(type, resource.Group, resource.Version, sub.Kind) : null;
+                paths.AddSubresource(resource, sub, body);
+            }
         }
 
         var document = new JsonObject

@@ -113,6 +113,39 @@ internal sealed class OpenApiPaths
         }
     }
 
+    /// <summary>
+    /// Adds a subresource's path: GET (read…, or connect…Get for streams) when it serves "get", POST
+    /// (create…, or connect…Post) when it serves "create". Streams answer a string in their MIME type;
+    /// a POST with a body answers that body's kind.
+    /// </summary>
+    public void AddSubresource(OpenApiResource resource, OpenApiSubresource sub, string? bodyDefinition)
+    {
+        var root = "/" + resource.GroupVersionPath;
+        var scope = resource.Namespaced ? root + "/namespaces/{namespace}/" + resource.Plural : root + "/" + resource.Plural;
+        var names = new OperationNames(resource);
+        var gvk = new JsonObject { ["group"] = resource.Group, ["kind"] = sub.Kind, ["version"] = resource.Version };
+        var suffix = char.ToUpper(sub.Name[0], CultureInfo.InvariantCulture) + sub.Name[1..];
+        JsonObject[] Parameters() => [.. sub.Parameters.Select(p => Query(p.Name, p.Type, p.Description))];
+        var item = PathItem(resource, item: true);
+        if (sub.Verbs.Contains("get"))
+        {
+            item["get"] = sub.Connect
+                ? Operation($"connect GET requests to {sub.Name} of {resource.Kind}", names.ConnectId("Get", suffix), "connect", gvk, names.Tag,
+                    Parameters(), requestBody: null, StringResponses(sub.Produces))
+                : Operation($"read {sub.Name} of the specified {resource.Kind}", names.Id("read", suffix), "get", gvk, names.Tag,
+                    Parameters(), requestBody: null, StringResponses(sub.Produces));
+        }
+        if (sub.Verbs.Contains("create"))
+        {
+            item["post"] = sub.Connect || bodyDefinition is null
+                ? Operation($"connect POST requests to {sub.Name} of {resource.Kind}", names.ConnectId("Post", suffix), "connect", gvk, names.Tag,
+                    Parameters(), requestBody: null, StringResponses(sub.Produces))
+                : Operation($"create {sub.Name} of {Article(resource.Kind)} {resource.Kind}", names.Id("create", suffix), "post", gvk, names.Tag,
+                    Parameters(), Body(bodyDefinition), Responses(bodyDefinition, "200", "201", "202"));
+        }
+        Put(scope + "/{name}/" + sub.Name, item);
+    }
+
     /// <summary>The paths, sorted.</summary>
     public JsonObject Build()
     {
@@ -189,9 +222,9 @@ internal sealed class OpenApiPaths
         Query("orphanDependents", "boolean"), Query("propagationPolicy", "string"),
     ];
 
-    private JsonObject Query(string name, string type) => new()
+    private JsonObject Query(string name, string type, string? description = null) => new()
     {
-        ["description"] = _descriptions.ForParameter(name),
+        ["description"] = description ?? _descriptions.ForParameter(name),
         ["in"] = "query",
         ["name"] = name,
         ["schema"] = new JsonObject { ["type"] = type, ["uniqueItems"] = true },
@@ -244,6 +277,16 @@ internal sealed class OpenApiPaths
         return responses;
     }
 
+    private static JsonObject StringResponses(string mediaType) => new()
+    {
+        ["200"] = new JsonObject
+        {
+            ["content"] = new JsonObject { [mediaType] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } },
+            ["description"] = "OK",
+        },
+        ["401"] = new JsonObject { ["description"] = "Unauthorized" },
+    };
+
     private static string Article(string kind) => "AEIOU".Contains(kind[0], StringComparison.Ordinal) ? "an" : "a";
 
     // Kubernetes' operation ids and tags: createCoreV1NamespacedPersistentVolumeClaim, core_v1.
@@ -269,6 +312,9 @@ internal sealed class OpenApiPaths
 
         public string CollectionId() =>
             "delete" + _groupVersion + "Collection" + (_resource.Namespaced ? "Namespaced" : "") + _resource.Kind;
+
+        public string ConnectId(string method, string suffix) =>
+            "connect" + _groupVersion + method + (_resource.Namespaced ? "Namespaced" : "") + _resource.Kind + suffix;
 
         public string AllNamespacesId() => "list" + _groupVersion + _resource.Kind + "ForAllNamespaces";
 

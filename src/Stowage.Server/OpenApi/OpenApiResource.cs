@@ -27,6 +27,9 @@ public sealed record OpenApiResource(
     /// <summary>The group-version's path below /openapi/v3, e.g. "api/v1" or "apis/storage.k8s.io/v1".</summary>
     public string GroupVersionPath => Group.Length == 0 ? "api/" + Version : "apis/" + Group + "/" + Version;
 
+    /// <summary>Subresources served by their own handlers (pods/log, pods/exec, pods/binding).</summary>
+    public IReadOnlyList<OpenApiSubresource> Subresources { get; init; } = [];
+
     /// <summary>Whether the resource answers <paramref name="verb"/>.</summary>
     public bool Serves(string verb) => Verbs.Contains(verb, StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using Stowage.Api.Coordination;
 using Stowage.Api.Core;
 using Stowage.Api.Meta;
 using Stowage.Api.Storage;
+using Stowage.Server.PodSubresources;
 using Stowage.Server.Strategies;
 using Stowage.Storage;
 using EventV1 = Stowage.Api.Events.Event;
@@ -27,7 +28,7 @@ public static class BuiltInResources
             Define(store, clock, "", "v1", "ConfigMap", "configmaps", true, new ConfigMapStrategy(), ["cm"]),
             Define(store, clock, "", "v1", "Endpoints", "endpoints", true, new EndpointsStrategy(), ["ep"]),
             Define(store, clock, "", "v1", "Event", "events", true, new EventStrategy(), ["ev"]),
-            Define(store, clock, "", "v1", "Pod", "pods", true, new PodStrategy(), ["po"]) with { Categories = ["all"] },
+            Define(store, clock, "", "v1", "Pod", "pods", true, new PodStrategy(), ["po"]) with { Categories = ["all"], ExtraSubresources = PodSubresourceDefinitions.All },
             Define(store, clock, "", "v1", "Node", "nodes", false, new NodeStrategy(), ["no"]),
             Define(store, clock, "storage.k8s.io", "v1", "StorageClass", "storageclasses", false, new StorageClassStrategy(), ["sc"]),
             Define(store, clock, "events.k8s.io", "v1", "Event", "events", true, new EventsV1Strategy(), ["ev"], new EventsV1Codec()),

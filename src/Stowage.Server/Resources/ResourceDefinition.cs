@@ -43,6 +43,15 @@ public sealed record ResourceDefinition
     /// <summary>"v1" or "group/version".</summary>
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
-    /// <summary>Subresources served (status, ...).</summary>
-    public IReadOnlyList<string> Subresources => [.. Store.HasStatus ? ["status"] : Array.Empty<string>(), .. Scale is null ? Array.Empty<string>() : ["scale"]];
+    /// <summary>Subresources served by their own handlers (pods/log, pods/exec, pods/binding...).</summary>
+    public IReadOnlyList<SubresourceDefinition> ExtraSubresources { get; init; } = [];
+
+    /// <summary>Every subresource as discovery lists it: status (when served) and the extra ones.</summary>
+    public IEnumerable<(string Name, string Kind, IReadOnlyList<string> Verbs)> Subresources =>
+        (Store.HasStatus ? [("status", Kind, (IReadOnlyList<string>)["get", "patch", "update"])] : Array.Empty<(string, string, IReadOnlyList<string>)>())
+            .Concat(Scale is null ? [] : [("scale", "Scale", (IReadOnlyList<string>)["get", "patch", "update"])])
+            .Concat(ExtraSubresources.Select(s => (s.Name, s.Kind, s.Verbs)));
+
+    /// <summary>The handler of an extra subresource, or null.</summary>
+    public SubresourceDefinition? FindSubresource(string name) => ExtraSubresources.FirstOrDefault(s => s.Name == name);
 }

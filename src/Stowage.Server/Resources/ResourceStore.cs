@@ -514,7 +514,9 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 ? _strategy.PrepareForSubresourceUpdate(sub, obj, current, now)
                 : _strategy.PrepareForUpdate(obj, current, now);
             obj = await _strategy.AdmitAsync(new AdmissionRequest<T>(AdmissionOperation.Update, obj, current, null, Catalog!), cancellationToken).ConfigureAwait(false);
-            errors = _strategy.ValidateUpdate(obj, current);
+            errors = options.Subresource is { } subresource
+                ? _strategy.ValidateSubresourceUpdate(subresource, obj, current)
+                : _strategy.ValidateUpdate(obj, current);
         }
         if (_strategy.TracksGeneration && _strategy.SpecChanged(obj, current))
         {

@@ -44,6 +44,9 @@ public abstract class ResourceStrategy<T>
     /// <summary>Validates an update of the main resource.</summary>
     public virtual IReadOnlyList<FieldError> ValidateUpdate(T obj, T old) => Validate(obj);
 
+    /// <summary>Validates an update through another subresource (e.g. a pod's binding); by default as an update.</summary>
+    public virtual IReadOnlyList<FieldError> ValidateSubresourceUpdate(string subresource, T obj, T old) => ValidateUpdate(obj, old);
+
     /// <summary>Validates an update of the status subresource.</summary>
     public virtual IReadOnlyList<FieldError> ValidateStatusUpdate(T obj, T old) => [];
 

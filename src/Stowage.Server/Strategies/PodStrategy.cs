@@ -110,6 +110,14 @@ public sealed class PodStrategy : ResourceStrategy<Pod>
             Spec = old.Spec?.Resources is null && obj.Spec is { } spec ? spec with { Resources = null } : obj.Spec,
         };
 
+    /// <summary>A binding writes spec.nodeName, annotations and the PodScheduled condition; nothing is reset.</summary>
+    public override Pod PrepareForSubresourceUpdate(string subresource, Pod obj, Pod old, DateTimeOffset now) =>
+        subresource == "binding" ? obj : PrepareForUpdate(obj, old, now);
+
+    /// <summary>A binding is checked by its handler; only the metadata rules apply (spec.nodeName may change once).</summary>
+    public override IReadOnlyList<FieldError> ValidateSubresourceUpdate(string subresource, Pod obj, Pod old) =>
+        subresource == "binding" ? ObjectMetaValidation.ValidateObjectMetaUpdate(obj.Metadata, old.Metadata) : ValidateUpdate(obj, old);
+
     /// <inheritdoc/>
     public override Pod PrepareForStatusUpdate(Pod obj, Pod old, DateTimeOffset now)
     {
