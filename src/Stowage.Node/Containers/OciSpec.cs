@@ -88,7 +88,6 @@ internal static class OciSpec
                     ["permitted"] = caps.DeepClone(),
                     ["inheritable"] = caps.DeepClone(),
                 },
-                ["rlimits"] = new JsonArray(new JsonObject { ["type"] = "RLIMIT_NOFILE", ["hard"] = 1048576, ["soft"] = 1048576 }),
                 ["noNewPrivileges"] = false,
             },
             // The bundle's rootfs is the overlay mount (image below, the container's writes above).

@@ -54,7 +54,7 @@ public sealed partial class RuncRuntime : IContainerRuntime
     public static string? WhyUnavailable(RuncOptions? options = null)
     {
         var runc = (options ?? new RuncOptions()).RuncPath;
-        if (geteuid() != 0)
+        if (!Environment.IsPrivilegedProcess)
         {
             return "running containers needs root (runc, overlay mounts)";
         }
@@ -354,9 +354,6 @@ public sealed partial class RuncRuntime : IContainerRuntime
             Directory.Delete(bundle.Dir, recursive: true);
         }
     }
-
-    [System.Runtime.InteropServices.LibraryImport("libc")]
-    private static partial uint geteuid();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started container {Id} ({Namespace}/{PodName} {Container}) in {Milliseconds} ms")]
     private static partial void LogStarted(ILogger logger, string id, string @namespace, string podName, string container, double milliseconds);
