@@ -141,8 +141,8 @@ public sealed partial class RuncRuntime : IContainerRuntime
                 return new ContainerState(id, status.Value, meta.StartedAt, null, null, null);
             }
             // runc has returned (or not yet begun): the shim writes the exit file next. A shim that is gone
-            // without one (the machine restarted) leaves the outcome unknown.
-            if (waited.Elapsed > ExitFileWait)
+            // without one leaves the outcome unknown; after a reboot the overlay is gone too, which says so at once.
+            if (waited.Elapsed > ExitFileWait || (status is null && !Mounts.Under(bundle.Rootfs).Contains(bundle.Rootfs)))
             {
                 return new ContainerState(id, ContainerStatus.Exited, meta.StartedAt, null, 255, "Unknown",
                     "the container's shim is gone and recorded no exit code");
