@@ -14,6 +14,7 @@ public static class Program
     private const string Usage = """
         Usage:
           stowage server [--data-dir DIR] [--bind-address ADDR] [--port PORT] [--pool-dir DIR] [--pool-size SIZE]
+          stowage agent --kubeconfig FILE [--data-dir DIR] [--node-name NAME] [--address IP] [--port PORT]
           stowage version
           stowage image import NAME[:TAG] FILE [--data-dir DIR] | stowage image ls [--data-dir DIR]
 
@@ -24,6 +25,8 @@ public static class Program
                  --port          port (default 6443; 0 picks a free port)
                  --pool-dir      the node's storage pool for the built-in "local" class (default DIR/pool)
                  --pool-size     how much the pool may provision, e.g. 20Gi (default: the free space there)
+                 As root with runc installed, the server is also a node: it runs pods as runc containers.
+        agent    Makes this machine a node of the server the kubeconfig names (runs its pods with runc).
         version  Prints Stowage's version and the Kubernetes API version it serves.
         image    Imports an OCI layout or docker save tarball into the node's images (DIR/node/images), or lists them.
         """;
@@ -43,6 +46,8 @@ public static class Program
                 return 0;
             case "server":
                 return await RunServerAsync(args[1..]).ConfigureAwait(false);
+            case "agent":
+                return await AgentCommand.RunAsync(args[1..]).ConfigureAwait(false);
             case "image":
                 return await ImageCommand.RunAsync(args[1..]).ConfigureAwait(false);
             default:
@@ -97,7 +102,8 @@ public static class Program
         });
 
         StowageServer server;
-        Action<ILoggingBuilder> logging = l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+        Action<ILoggingBuilder> logging = l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         try
         {
             server = await StowageServer.StartAsync(new ServerOptions { DataDir = Path.GetFullPath(dataDir), BindAddress = bind, Port = port },
@@ -128,6 +134,8 @@ public static class Program
                 pool: new NodePool(pool));
             server.Metrics.Register(manager.WriteMetricsAsync);
             var controllers = manager.RunAsync(shutdown.Token);
+            await using var node = await AgentCommand.StartEmbeddedAsync(Path.GetFullPath(dataDir), connection, loggers, shutdown.Token).ConfigureAwait(false);
+            var agent = node?.RunAsync(shutdown.Token) ?? Task.CompletedTask;
             try
             {
                 await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(false);
@@ -137,6 +145,7 @@ public static class Program
                 Console.WriteLine("Shutting down.");
             }
             await controllers.ConfigureAwait(false);
+            await agent.ConfigureAwait(false);
         }
         return 0;
     }

@@ -19,17 +19,19 @@ public sealed class KubectlPodTests : IClassFixture<ServerFixture>
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public async Task Run_creates_a_pending_pod_that_get_pods_shows_with_the_1_32_columns()
+    public async Task Run_creates_a_pod_that_the_node_runs_and_get_pods_shows_with_the_1_32_columns()
     {
         Assert.Equal("pod/web created\n", (await K.RunAsync("run web --image=busybox --restart=Never -- sleep 3600")).Ok().Stdout);
 
+        await Eventually.WaitAsync(async () => (await K.RunAsync(["get", "pod", "web", "-o", "jsonpath={.status.phase}"])).Stdout, p => p == "Running",
+            TimeSpan.FromSeconds(60), "web running");
         var lines = Lines((await K.RunAsync("get pods web")).Ok().Stdout);
         Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$", lines[0]);
-        Assert.Matches(@"^web\s+0/1\s+Pending\s+0\s+\d+s$", lines[1]);
+        Assert.Matches(@"^web\s+1/1\s+Running\s+0\s+\d+s$", lines[1]);
 
         var wide = Lines((await K.RunAsync("get po web -o wide")).Ok().Stdout);
         Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$", wide[0]);
-        Assert.Matches(@"^web\s+0/1\s+Pending\s+0\s+\d+s\s+<none>\s+<none>\s+<none>\s+<none>$", wide[1]);
+        Assert.Matches($@"^web\s+1/1\s+Running\s+0\s+\d+s\s+<none>\s+{Regex.Escape(Environment.MachineName.ToLowerInvariant())}\s+<none>\s+<none>$", wide[1]);
 
         var spec = (await K.RunAsync(["get", "pod", "web", "-o",
             "jsonpath={.spec.restartPolicy} {.spec.containers[0].args} {.spec.containers[0].imagePullPolicy} {.status.qosClass} {.metadata.labels.run}"])).Ok();
@@ -43,7 +45,7 @@ public sealed class KubectlPodTests : IClassFixture<ServerFixture>
         (await K.RunAsync("run lone --image=busybox --restart=Never -n everything")).Ok();
         var all = (await K.RunAsync("get all -n everything")).Ok().Stdout;
         Assert.Matches(@"(?m)^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$", all);
-        Assert.Matches(@"(?m)^(pod/)?lone\s+0/1\s+Pending\s+0\s+\d+s$", all);
+        Assert.Matches(@"(?m)^(pod/)?lone\s+[01]/1\s+\S+\s+0\s+\d+s$", all);
         var resources = (await K.RunAsync("api-resources")).Ok().Stdout;
         Assert.Matches(@"pods\s+po\s+v1\s+true\s+Pod", resources);
         Assert.Matches(@"nodes\s+no\s+v1\s+false\s+Node", resources);
@@ -52,8 +54,11 @@ public sealed class KubectlPodTests : IClassFixture<ServerFixture>
     [Fact]
     public async Task Describe_pod_shows_its_containers_qos_and_default_tolerations()
     {
-        (await K.RunAsync("run described --image=busybox:1.36 --restart=Never -- sleep 3600")).Ok();
-        var described = (await K.RunAsync("describe pod described")).Ok().Stdout;
+        // A node selector no node matches keeps it Pending, with the scheduler's reason.
+        (await K.RunAsync(["run", "described", "--image=busybox:1.36", "--restart=Never", "--overrides={\"spec\":{\"nodeSelector\":{\"disktype\":\"none\"}}}", "--", "sleep", "3600"])).Ok();
+        var described = await Eventually.WaitAsync(async () => (await K.RunAsync("describe pod described")).Ok().Stdout,
+            d => d.Contains("FailedScheduling", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "FailedScheduling");
+        Assert.Matches(@"Warning\s+FailedScheduling\s+.*default-scheduler\s+0/\d+ nodes are available: .*\d+ node\(s\) didn't match Pod's node affinity/selector", described);
         Assert.Matches(@"Name:\s+described", described);
         Assert.Matches(@"Namespace:\s+default", described);
         Assert.Matches(@"Status:\s+Pending", described);
@@ -71,7 +76,7 @@ public sealed class KubectlPodTests : IClassFixture<ServerFixture>
         Assert.Equal("cache-volume {}", volumes.Stdout);
         var mounts = (await K.RunAsync(["get", "pod", "test-pd", "-o", "jsonpath={range .spec.containers[*]}{.name}={.volumeMounts[0].name}:{.volumeMounts[0].mountPath} {end}"])).Ok();
         Assert.Equal("test-conta=cache-volume:/cache read-conta=cache-volume:/cache ", mounts.Stdout);
-        Assert.Matches(@"(?m)^test-pd\s+0/2\s+Pending\s+0\s+\d+s$", (await K.RunAsync("get pods")).Ok().Stdout);
+        Assert.Matches(@"(?m)^test-pd\s+[012]/2\s+\S+\s+0\s+\d+s$", (await K.RunAsync("get pods")).Ok().Stdout);
         var described = (await K.RunAsync("describe pod test-pd")).Ok().Stdout;
         Assert.Matches(@"cache-volume:\s+Type:\s+EmptyDir", described);
     }
@@ -147,7 +152,7 @@ public sealed class KubectlPodTests : IClassFixture<ServerFixture>
     [Fact]
     public async Task Delete_removes_a_pod_at_once_and_field_selectors_filter_pods()
     {
-        (await K.RunAsync("run gone --image=busybox --restart=Never")).Ok();
+        (await K.RunAsync(["run", "gone", "--image=busybox", "--restart=Never", "--overrides={\"spec\":{\"nodeSelector\":{\"disktype\":\"none\"}}}"])).Ok();
         (await K.RunAsync("run stays --image=busybox")).Ok();
         var never = (await K.RunAsync("get pods --field-selector spec.restartPolicy=Never,status.phase=Pending -o name")).Ok().Stdout;
         Assert.Contains("pod/gone\n", never);

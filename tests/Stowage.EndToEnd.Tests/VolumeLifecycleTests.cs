@@ -188,7 +188,7 @@ public sealed class VolumeLifecycleTests
         (await k.RunAsync(["create", "-f", "-"], Pv("used-pv", "1Gi"))).Ok();
         (await k.RunAsync(["create", "-f", "-"], Claim("used", "1Gi"))).Ok();
         await WaitFor(k, "pvc used", "{.status.phase}", "Bound");
-        var pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"user\"},\"spec\":{\"nodeName\":\"node1\",\"containers\":[{\"name\":\"c\",\"image\":\"busybox\",\"volumeMounts\":[{\"name\":\"data\",\"mountPath\":\"/data\"}]}],\"volumes\":[{\"name\":\"data\",\"persistentVolumeClaim\":{\"claimName\":\"used\"}}]}}";
+        var pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"user\"},\"spec\":{\"terminationGracePeriodSeconds\":1,\"containers\":[{\"name\":\"c\",\"image\":\"busybox\",\"command\":[\"sleep\",\"3600\"],\"volumeMounts\":[{\"name\":\"data\",\"mountPath\":\"/data\"}]}],\"volumes\":[{\"name\":\"data\",\"persistentVolumeClaim\":{\"claimName\":\"used\"}}]}}";
         (await k.RunAsync(["create", "-f", "-"], pod)).Ok();
         await WaitFor(k, "pvc used", "{.metadata.finalizers[0]}", "kubernetes.io/pvc-protection");
         Assert.Matches(@"Used By:\s+user", (await k.RunAsync("describe pvc used")).Ok().Stdout);

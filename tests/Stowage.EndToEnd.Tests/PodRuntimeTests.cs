@@ -1,0 +1,259 @@
+using System.Security.Cryptography;
+using Stowage.EndToEnd.Tests.Harness;
+
+namespace Stowage.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 5's acceptance with the real kubectl against a real stowage process whose node agent runs
+/// pods as runc containers: the seeds' emptyDir pod, a claim's data outliving its pod, read-only
+/// mounts, df of a pool volume, logs (-f, --previous, -c), exec, cp both ways, graceful deletion,
+/// CrashLoopBackOff, ImagePullBackOff, a claim in use held until its pod is gone, and nothing left
+/// on the node once a pod is deleted.
+/// </summary>
+[Collection(RuncCollection.Name)]
+public sealed class PodRuntimeTests : IClassFixture<ServerFixture>
+{
+    private static readonly TimeSpan PodTimeout = TimeSpan.FromSeconds(60);
+    private readonly ServerFixture _fixture;
+
+    public PodRuntimeTests(ServerFixture fixture) => _fixture = fixture;
+
+    private Kubectl K => _fixture.Kubectl;
+
+    private Task<string> JsonPathAsync(string ns, string resource, string path) =>
+        K.RunAsync(["get", resource, "-n", ns, "-o", "jsonpath=" + path]).ContinueWith(t => t.Result.ExitCode == 0 ? t.Result.Stdout : "", TaskScheduler.Default);
+
+    private async Task<string> NamespaceAsync(string name)
+    {
+        (await K.RunAsync(["create", "namespace", name])).Ok();
+        return name;
+    }
+
+    private Task WaitPhaseAsync(string ns, string pod, string phase) =>
+        Eventually.WaitAsync(() => JsonPathAsync(ns, "pod/" + pod, "{.status.phase}"), p => p == phase, PodTimeout, $"pod {pod} {phase}");
+
+    private async Task ApplyAsync(string ns, string yaml) => (await K.RunAsync(["apply", "-n", ns, "-f", "-"], yaml)).Ok();
+
+    private static string PodYaml(string name, string command, string restart = "Never", string volumes = "", string mounts = "", string image = "busybox", int grace = 2) => $"""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: {name}
+        spec:
+          restartPolicy: {restart}
+          terminationGracePeriodSeconds: {grace}
+          containers:
+          - name: main
+            image: {image}
+            command: ["sh", "-c", {System.Text.Json.JsonSerializer.Serialize(command)}]
+        {mounts}
+        {volumes}
+        """;
+
+    [Fact]
+    public async Task The_seeds_emptyDir_pod_runs_and_the_reader_prints_what_the_writer_wrote()
+    {
+        var ns = await NamespaceAsync("seed-emptydir");
+        (await K.RunAsync(["create", "-n", ns, "-f", "test-pd.yaml"])).Ok();
+        await WaitPhaseAsync(ns, "test-pd", "Running");
+        var logs = await Eventually.WaitAsync(async () => (await K.RunAsync(["logs", "-n", ns, "test-pd", "-c", "read-conta"])).Stdout,
+            l => l.Length > 0, PodTimeout, "read-conta's log");
+        Assert.Equal("hello world\n", logs);
+        var row = (await K.RunAsync(["get", "pod", "test-pd", "-n", ns, "--no-headers"])).Ok().Stdout;
+        Assert.Matches(@"^test-pd\s+2/2\s+Running\s+0\s+\d+s", row);
+        var node = await JsonPathAsync(ns, "pod/test-pd", "{.spec.nodeName}");
+        Assert.NotEmpty(node);
+        var events = (await K.RunAsync(["get", "events", "-n", ns, "--field-selector", "involvedObject.name=test-pd", "-o", "jsonpath={range .items[*]}{.reason} {end}"])).Ok().Stdout;
+        Assert.Contains("Scheduled", events, StringComparison.Ordinal);
+        Assert.Contains("Started", events, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claims_data_outlives_its_pod_a_read_only_mount_refuses_writes_and_df_shows_the_claims_size()
+    {
+        var ns = await NamespaceAsync("claim-data");
+        await ApplyAsync(ns, """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests:
+                  storage: 64Mi
+            """);
+        const string volume = """
+              volumes:
+              - name: data
+                persistentVolumeClaim:
+                  claimName: data
+            """;
+        const string mount = """
+                volumeMounts:
+                - name: data
+                  mountPath: /data
+            """;
+        await ApplyAsync(ns, PodYaml("writer", "echo kept > /data/file && df -h /data && sleep 3600", "Always", volume, mount));
+        await WaitPhaseAsync(ns, "writer", "Running");
+        var df = await Eventually.WaitAsync(async () => (await K.RunAsync(["logs", "-n", ns, "writer"])).Stdout, l => l.Contains("/data", StringComparison.Ordinal), PodTimeout, "df output");
+        Assert.Matches(@"6[0-4](\.\d)?M\s", df); // the claim's 64Mi, not the host's disk
+        (await K.RunAsync(["delete", "pod", "writer", "-n", ns, "--timeout=60s"])).Ok();
+
+        await ApplyAsync(ns, PodYaml("reader", "cat /data/file", "Never", volume, mount));
+        await WaitPhaseAsync(ns, "reader", "Succeeded");
+        Assert.Equal("kept\n", (await K.RunAsync(["logs", "-n", ns, "reader"])).Ok().Stdout);
+
+        const string readOnlyMount = """
+                volumeMounts:
+                - name: data
+                  mountPath: /data
+                  readOnly: true
+            """;
+        await ApplyAsync(ns, PodYaml("read-only", "echo more > /data/other", "Never", volume, readOnlyMount));
+        await WaitPhaseAsync(ns, "read-only", "Failed");
+        Assert.Contains("Read-only file system", (await K.RunAsync(["logs", "-n", ns, "read-only"])).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exec_passes_streams_and_exit_codes_and_cp_copies_both_ways()
+    {
+        var ns = await NamespaceAsync("exec-cp");
+        await ApplyAsync(ns, PodYaml("shell", "sleep 3600", "Always"));
+        await WaitPhaseAsync(ns, "shell", "Running");
+
+        var exec = await K.RunAsync(["exec", "-n", ns, "shell", "--", "sh", "-c", "echo out; echo err >&2; exit 3"]);
+        Assert.Equal(3, exec.ExitCode);
+        Assert.Equal("out\n", exec.Stdout);
+        Assert.Contains("err", exec.Stderr, StringComparison.Ordinal);
+        var piped = await K.RunAsync(["exec", "-i", "-n", ns, "shell", "--", "sh", "-c", "tr a-z A-Z"], "shout\n");
+        Assert.Equal("SHOUT\n", piped.Ok().Stdout);
+
+        var dir = Directory.CreateTempSubdirectory("stowage-cp-");
+        try
+        {
+            var source = Path.Combine(dir.FullName, "blob.bin");
+            var bytes = RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 17);
+            await File.WriteAllBytesAsync(source, bytes);
+            (await K.RunAsync(["cp", source, $"{ns}/shell:/tmp/blob.bin"], timeout: TimeSpan.FromSeconds(120))).Ok();
+            Assert.Equal((3 * 1024 * 1024 + 17).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n",
+                (await K.RunAsync(["exec", "-n", ns, "shell", "--", "sh", "-c", "wc -c < /tmp/blob.bin"])).Ok().Stdout.TrimStart());
+            var back = Path.Combine(dir.FullName, "back.bin");
+            (await K.RunAsync(["cp", $"{ns}/shell:/tmp/blob.bin", back], timeout: TimeSpan.FromSeconds(120))).Ok();
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(back));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Logs_follow_until_the_container_exits_and_the_pod_completes()
+    {
+        var ns = await NamespaceAsync("logs-follow");
+        await ApplyAsync(ns, PodYaml("counter", "for i in 1 2 3; do echo line $i; sleep 1; done", "Never"));
+        await Eventually.WaitAsync(() => JsonPathAsync(ns, "pod/counter", "{.status.phase}"), p => p is "Running" or "Succeeded", PodTimeout, "counter started");
+        var follow = await K.RunAsync(["logs", "-f", "-n", ns, "counter"], timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal("line 1\nline 2\nline 3\n", follow.Ok().Stdout);
+        await WaitPhaseAsync(ns, "counter", "Succeeded");
+        Assert.Matches(@"^counter\s+0/1\s+Completed\s+0\s+\d+s", (await K.RunAsync(["get", "pod", "counter", "-n", ns, "--no-headers"])).Ok().Stdout);
+    }
+
+    [Fact]
+    public async Task A_crashing_container_reaches_CrashLoopBackOff_and_its_previous_log_is_kept()
+    {
+        var ns = await NamespaceAsync("crash-loop");
+        await ApplyAsync(ns, PodYaml("crasher", "echo boom; exit 1", "Always"));
+        await Eventually.WaitAsync(() => JsonPathAsync(ns, "pod/crasher", "{.status.containerStatuses[0].state.waiting.reason}"),
+            r => r == "CrashLoopBackOff", PodTimeout, "CrashLoopBackOff");
+        var row = (await K.RunAsync(["get", "pod", "crasher", "-n", ns, "--no-headers"])).Ok().Stdout;
+        Assert.Matches(@"^crasher\s+0/1\s+CrashLoopBackOff\s+[1-9]", row);
+        Assert.Equal("1", await JsonPathAsync(ns, "pod/crasher", "{.status.containerStatuses[0].lastState.terminated.exitCode}"));
+        Assert.Equal("boom\n", (await K.RunAsync(["logs", "-n", ns, "crasher", "--previous"])).Ok().Stdout);
+        var described = (await K.RunAsync(["describe", "pod", "crasher", "-n", ns])).Ok().Stdout;
+        Assert.Contains("Back-off restarting failed container main in pod crasher_crash-loop", described, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_image_reaches_ImagePullBackOff_with_how_to_import_it()
+    {
+        var ns = await NamespaceAsync("image-pull");
+        await ApplyAsync(ns, PodYaml("web", "true", "Always", image: "nginx:1.25"));
+        await Eventually.WaitAsync(() => JsonPathAsync(ns, "pod/web", "{.status.containerStatuses[0].state.waiting.reason}"),
+            r => r == "ImagePullBackOff", PodTimeout, "ImagePullBackOff");
+        var described = (await K.RunAsync(["describe", "pod", "web", "-n", ns])).Ok().Stdout;
+        Assert.Contains("stowage image import", described, StringComparison.Ordinal);
+        Assert.Contains("Failed to pull image \"nginx:1.25\"", described, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_a_claim_in_use_waits_for_its_pod_then_completes()
+    {
+        var ns = await NamespaceAsync("claim-in-use");
+        await ApplyAsync(ns, """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: held
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests:
+                  storage: 16Mi
+            """);
+        await ApplyAsync(ns, PodYaml("user", "sleep 3600", "Always", """
+              volumes:
+              - name: held
+                persistentVolumeClaim:
+                  claimName: held
+            """, """
+                volumeMounts:
+                - name: held
+                  mountPath: /held
+            """));
+        await WaitPhaseAsync(ns, "user", "Running");
+        (await K.RunAsync(["delete", "pvc", "held", "-n", ns, "--wait=false"])).Ok();
+        Assert.Matches(@"^held\s+Terminating", (await K.RunAsync(["get", "pvc", "held", "-n", ns, "--no-headers"])).Ok().Stdout);
+        (await K.RunAsync(["delete", "pod", "user", "-n", ns, "--timeout=60s"])).Ok();
+        await Eventually.WaitAsync(async () => (await K.RunAsync(["get", "pvc", "held", "-n", ns])).ExitCode, c => c != 0, PodTimeout, "claim gone");
+    }
+
+    [Fact]
+    public async Task Deleting_a_pod_stops_it_gracefully_and_leaves_no_container_mount_or_directory()
+    {
+        var ns = await NamespaceAsync("clean-delete");
+        await ApplyAsync(ns, PodYaml("polite", "trap 'echo bye; exit 0' TERM; while true; do sleep 1; done", "Always", """
+              volumes:
+              - name: scratch
+                emptyDir:
+                  medium: Memory
+                  sizeLimit: 8Mi
+            """, """
+                volumeMounts:
+                - name: scratch
+                  mountPath: /scratch
+            """, grace: 30));
+        await WaitPhaseAsync(ns, "polite", "Running");
+        var uid = await JsonPathAsync(ns, "pod/polite", "{.metadata.uid}");
+        Assert.NotEmpty(uid);
+        Assert.Contains(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(uid, StringComparison.Ordinal));
+
+        var started = DateTime.UtcNow;
+        (await K.RunAsync(["delete", "pod", "polite", "-n", ns, "--timeout=60s"])).Ok();
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(25), "a container that exits on SIGTERM is not held for its 30s grace period");
+
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(uid, StringComparison.Ordinal));
+        var node = Path.Combine(_fixture.Server.DataDir, "node");
+        Assert.False(Directory.Exists(Path.Combine(node, "pods", uid)), "the pod's directory is removed");
+        Assert.Empty(Directory.Exists(Path.Combine(node, "containers")) ? Directory.GetDirectories(Path.Combine(node, "containers"), uid + "*") : []);
+    }
+}
+
+/// <summary>Tests that run real containers share the machine's few CPUs: one class at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class RuncCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "runc";
+}
