@@ -15,6 +15,7 @@ public static class Program
         Usage:
           stowage server [--data-dir DIR] [--bind-address ADDR] [--port PORT] [--pool-dir DIR] [--pool-size SIZE]
           stowage version
+          stowage plugin install [--dir DIR]
 
         server   Runs the API server with its embedded SQLite datastore. On first start it creates a CA,
                  a serving certificate and admin credentials, and writes DIR/kubeconfig.yaml.
@@ -24,6 +25,7 @@ public static class Program
                  --pool-dir      the node's storage pool for the built-in "local" class (default DIR/pool)
                  --pool-size     how much the pool may provision, e.g. 20Gi (default: the free space there)
         version  Prints Stowage's version and the Kubernetes API version it serves.
+        plugin   Installs the kubectl plugin kubectl-volume (kubectl volume ..., as oc set volume).
         """;
 
     /// <summary>Entry point.</summary>
@@ -41,6 +43,8 @@ public static class Program
                 return 0;
             case "server":
                 return await RunServerAsync(args[1..]).ConfigureAwait(false);
+            case "plugin":
+                return PluginCommand.Run(args[1..]);
             default:
                 Console.Error.WriteLine($"unknown command \"{args[0]}\"\n\n{Usage}");
                 return 2;
