@@ -17,6 +17,7 @@ public static class Program
           stowage agent --kubeconfig FILE [--data-dir DIR] [--node-name NAME] [--address IP] [--port PORT]
           stowage version
           stowage image import NAME[:TAG] FILE [--data-dir DIR] | stowage image ls [--data-dir DIR]
+          stowage plugin install [--dir DIR]
 
         server   Runs the API server with its embedded SQLite datastore. On first start it creates a CA,
                  a serving certificate and admin credentials, and writes DIR/kubeconfig.yaml.
@@ -29,6 +30,7 @@ public static class Program
         agent    Makes this machine a node of the server the kubeconfig names (runs its pods with runc).
         version  Prints Stowage's version and the Kubernetes API version it serves.
         image    Imports an OCI layout or docker save tarball into the node's images (DIR/node/images), or lists them.
+        plugin   Installs the kubectl plugin kubectl-volume (kubectl volume ..., as oc set volume).
         """;
 
     /// <summary>Entry point.</summary>
@@ -50,6 +52,8 @@ public static class Program
                 return await AgentCommand.RunAsync(args[1..]).ConfigureAwait(false);
             case "image":
                 return await ImageCommand.RunAsync(args[1..]).ConfigureAwait(false);
+            case "plugin":
+                return PluginCommand.Run(args[1..]);
             default:
                 Console.Error.WriteLine($"unknown command \"{args[0]}\"\n\n{Usage}");
                 return 2;
