@@ -219,6 +219,142 @@ public sealed class PodRuntimeTests : IClassFixture<ServerFixture>
         await Eventually.WaitAsync(async () => (await K.RunAsync(["get", "pvc", "held", "-n", ns])).ExitCode, c => c != 0, PodTimeout, "claim gone");
     }
 
+    private const string DataVolume = """
+          volumes:
+          - name: data
+            persistentVolumeClaim:
+              claimName: data
+        """;
+
+    private const string DataMount = """
+            volumeMounts:
+            - name: data
+              mountPath: /data
+        """;
+
+    [Fact]
+    public async Task A_pod_using_a_pending_claim_waits_with_the_schedulers_reason_and_runs_once_the_claim_binds()
+    {
+        var ns = await NamespaceAsync("pending-claim");
+        await ApplyAsync(ns, """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+            spec:
+              storageClassName: ""
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests:
+                  storage: 1Gi
+            """);
+        await ApplyAsync(ns, PodYaml("waiter", "sleep 3600", "Always", DataVolume, DataMount));
+        var described = await Eventually.WaitAsync(async () => (await K.RunAsync(["describe", "pod", "waiter", "-n", ns])).Ok().Stdout,
+            d => d.Contains("FailedScheduling", StringComparison.Ordinal), PodTimeout, "FailedScheduling");
+        Assert.Contains("0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims.", described, StringComparison.Ordinal);
+        Assert.Equal("Pending", await JsonPathAsync(ns, "pod/waiter", "{.status.phase}"));
+
+        var dir = Directory.CreateTempSubdirectory("stowage-pv-");
+        try
+        {
+            var pv = "{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolume\",\"metadata\":{\"name\":\"pending-claim-pv\"},"
+                + "\"spec\":{\"capacity\":{\"storage\":\"1Gi\"},\"accessModes\":[\"ReadWriteOnce\"],\"persistentVolumeReclaimPolicy\":\"Retain\","
+                + "\"hostPath\":{\"path\":\"" + dir.FullName + "\"}}}";
+            (await K.RunAsync(["create", "-f", "-"], pv)).Ok();
+            await WaitPhaseAsync(ns, "waiter", "Running");
+            (await K.RunAsync(["exec", "-n", ns, "waiter", "--", "sh", "-c", "echo landed > /data/proof"])).Ok();
+            Assert.Equal("landed\n", await File.ReadAllTextAsync(Path.Combine(dir.FullName, "proof")));
+            (await K.RunAsync(["delete", "pod", "waiter", "-n", ns, "--grace-period=1", "--timeout=60s"])).Ok();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_ReadWriteOncePod_claim_admits_one_pod_at_a_time()
+    {
+        var ns = await NamespaceAsync("rwop");
+        await ApplyAsync(ns, """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+            spec:
+              accessModes: [ReadWriteOncePod]
+              resources:
+                requests:
+                  storage: 16Mi
+            """);
+        await ApplyAsync(ns, PodYaml("first", "sleep 3600", "Always", DataVolume, DataMount));
+        await WaitPhaseAsync(ns, "first", "Running");
+        await ApplyAsync(ns, PodYaml("second", "sleep 3600", "Always", DataVolume, DataMount));
+        var described = await Eventually.WaitAsync(async () => (await K.RunAsync(["describe", "pod", "second", "-n", ns])).Ok().Stdout,
+            d => d.Contains("FailedScheduling", StringComparison.Ordinal), PodTimeout, "FailedScheduling");
+        Assert.Contains("ReadWriteOncePod", described, StringComparison.Ordinal);
+        (await K.RunAsync(["delete", "pod", "first", "-n", ns, "--timeout=60s"])).Ok();
+        await WaitPhaseAsync(ns, "second", "Running");
+    }
+
+    [Fact]
+    public async Task A_WaitForFirstConsumer_claim_is_provisioned_on_the_node_its_first_pod_is_scheduled_to()
+    {
+        var ns = await NamespaceAsync("wffc");
+        (await K.RunAsync(["apply", "-f", "-"], """
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata:
+              name: local-wffc
+            provisioner: stowage.io/local
+            volumeBindingMode: WaitForFirstConsumer
+            """)).Ok();
+        await ApplyAsync(ns, """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+            spec:
+              storageClassName: local-wffc
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests:
+                  storage: 16Mi
+            """);
+        var waiting = await Eventually.WaitAsync(async () => (await K.RunAsync(["describe", "pvc", "data", "-n", ns])).Ok().Stdout,
+            d => d.Contains("WaitForFirstConsumer", StringComparison.Ordinal), PodTimeout, "WaitForFirstConsumer event");
+        Assert.Matches(@"Status:\s+Pending", waiting);
+
+        await ApplyAsync(ns, PodYaml("consumer", "df -h /data && sleep 3600", "Always", DataVolume, DataMount));
+        await WaitPhaseAsync(ns, "consumer", "Running");
+        var node = await JsonPathAsync(ns, "pod/consumer", "{.spec.nodeName}");
+        Assert.Equal(node, await JsonPathAsync(ns, "pvc/data", "{.metadata.annotations.volume\\.kubernetes\\.io/selected-node}"));
+        Assert.Equal("Bound", await JsonPathAsync(ns, "pvc/data", "{.status.phase}"));
+        (await K.RunAsync(["delete", "pod", "consumer", "-n", ns, "--grace-period=1", "--timeout=60s"])).Ok();
+    }
+
+    [Fact]
+    public async Task A_volume_this_node_cannot_mount_keeps_the_pod_ContainerCreating_with_a_FailedMount_that_says_why()
+    {
+        var ns = await NamespaceAsync("failed-mount");
+        await ApplyAsync(ns, PodYaml("nfs-user", "sleep 3600", "Always", """
+              volumes:
+              - name: share
+                nfs:
+                  server: 127.0.0.1
+                  path: /exports
+            """, """
+                volumeMounts:
+                - name: share
+                  mountPath: /share
+            """));
+        var described = await Eventually.WaitAsync(async () => (await K.RunAsync(["describe", "pod", "nfs-user", "-n", ns])).Ok().Stdout,
+            d => d.Contains("FailedMount", StringComparison.Ordinal), PodTimeout, "FailedMount");
+        Assert.Contains("MountVolume.SetUp failed for volume \"share\"", described, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^nfs-user\s+0/1\s+ContainerCreating\s", (await K.RunAsync(["get", "pod", "nfs-user", "-n", ns, "--no-headers"])).Ok().Stdout);
+        (await K.RunAsync(["delete", "pod", "nfs-user", "-n", ns, "--timeout=60s"])).Ok();
+    }
+
     [Fact]
     public async Task Deleting_a_pod_stops_it_gracefully_and_leaves_no_container_mount_or_directory()
     {
