@@ -139,6 +139,10 @@ public static class Program
             server.Metrics.Register(manager.WriteMetricsAsync);
             var controllers = manager.RunAsync(shutdown.Token);
             await using var node = await AgentCommand.StartEmbeddedAsync(Path.GetFullPath(dataDir), connection, loggers, shutdown.Token).ConfigureAwait(false);
+            if (node is not null)
+            {
+                server.Metrics.Register(node.WriteMetricsAsync);
+            }
             var agent = node?.RunAsync(shutdown.Token) ?? Task.CompletedTask;
             try
             {

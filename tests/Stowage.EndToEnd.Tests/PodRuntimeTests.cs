@@ -374,6 +374,8 @@ public sealed class PodRuntimeTests : IClassFixture<ServerFixture>
         var uid = await JsonPathAsync(ns, "pod/polite", "{.metadata.uid}");
         Assert.NotEmpty(uid);
         Assert.Contains(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(uid, StringComparison.Ordinal));
+        var metrics = (await K.RunAsync(["get", "--raw", "/metrics"])).Ok().Stdout;
+        Assert.Matches(@"stowage_pod_volume_capacity_bytes\{node=""[^""]+"",namespace=""clean-delete"",pod=""polite"",volume=""scratch""\} 8388608", metrics);
 
         var started = DateTime.UtcNow;
         (await K.RunAsync(["delete", "pod", "polite", "-n", ns, "--timeout=60s"])).Ok();

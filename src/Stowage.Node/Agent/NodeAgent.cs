@@ -49,6 +49,9 @@ public sealed partial class NodeAgent : IContainerLocator
     /// <summary>The node's name.</summary>
     public string NodeName => _options.NodeName;
 
+    /// <summary>The pods the agent runs now.</summary>
+    public IReadOnlyList<Pod> Pods => _workers.Values.Where(w => !w.Finished).Select(w => w.Pod).ToList();
+
     /// <summary>Completes once the Node is registered and the pods on it are known.</summary>
     public Task Ready => _ready.Task;
 

@@ -41,9 +41,12 @@ public sealed class NodeHost : IAsyncDisposable
     private readonly AgentStreamingServer _streaming;
     private readonly ApiClient _objectsClient;
 
-    private NodeHost(NodeAgent agent, AgentStreamingServer streaming, ApiClient objectsClient)
+    private readonly PodVolumeManager _volumes;
+
+    private NodeHost(NodeAgent agent, AgentStreamingServer streaming, ApiClient objectsClient, PodVolumeManager volumes)
     {
         Agent = agent;
+        _volumes = volumes;
         _streaming = streaming;
         _objectsClient = objectsClient;
     }
@@ -88,11 +91,49 @@ public sealed class NodeHost : IAsyncDisposable
             RuntimeVersion = RuncVersion(),
         }, connection, runtime, new ImageStoreResolver(images), new VolumeManagerSetup(volumes), new SandboxNetwork(new PodSandbox()), clock, loggers);
         locator.Target = agent;
-        return new NodeHost(agent, streaming, objectsClient);
+        return new NodeHost(agent, streaming, objectsClient, volumes);
     }
 
     /// <summary>Runs the agent until cancelled (containers keep running; the next start adopts them).</summary>
     public Task RunAsync(CancellationToken cancellationToken) => Agent.RunAsync(cancellationToken);
+
+    /// <summary>
+    /// The node's metrics in Prometheus' text format: pods running, and each pod volume's capacity and
+    /// usage (statfs of the volume's filesystem; plain directories on a shared disk report their files).
+    /// </summary>
+    public Task WriteMetricsAsync(TextWriter w, CancellationToken cancellationToken)
+    {
+        var pods = Agent.Pods;
+        var node = $"node=\"{Agent.NodeName}\"";
+        w.Write($"# HELP stowage_node_pods Pods the node agent runs\n# TYPE stowage_node_pods gauge\nstowage_node_pods{{{node}}} {pods.Count}\n");
+        var capacity = new List<string>();
+        var used = new List<string>();
+        foreach (var pod in pods.OrderBy(p => p.Metadata.Namespace, StringComparer.Ordinal).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var volume in pod.Spec?.Volumes ?? [])
+            {
+                if (pod.Metadata.Uid is not { } uid || _volumes.Usage(uid, volume.Name) is not { } usage)
+                {
+                    continue;
+                }
+                var labels = $"{{{node},namespace=\"{pod.Metadata.Namespace}\",pod=\"{pod.Metadata.Name}\",volume=\"{volume.Name}\"}}";
+                capacity.Add($"stowage_pod_volume_capacity_bytes{labels} {usage.CapacityBytes}");
+                used.Add($"stowage_pod_volume_used_bytes{labels} {usage.UsedBytes}");
+            }
+        }
+        w.Write("# HELP stowage_pod_volume_capacity_bytes Capacity of a pod's volume\n# TYPE stowage_pod_volume_capacity_bytes gauge\n");
+        foreach (var line in capacity)
+        {
+            w.Write(line + "\n");
+        }
+        w.Write("# HELP stowage_pod_volume_used_bytes Bytes used in a pod's volume\n# TYPE stowage_pod_volume_used_bytes gauge\n");
+        foreach (var line in used)
+        {
+            w.Write(line + "\n");
+        }
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
