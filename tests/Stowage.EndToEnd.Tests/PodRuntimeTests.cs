@@ -356,6 +356,35 @@ public sealed class PodRuntimeTests : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task A_restarted_server_adopts_its_running_containers_and_cleans_up_after_pods_deleted_meanwhile()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var k = new Kubectl(server.Kubeconfig);
+        (await k.RunAsync(["apply", "-f", "-"], PodYaml("survivor", "echo started; sleep 3600", "Always"))).Ok();
+        (await k.RunAsync(["apply", "-f", "-"], PodYaml("doomed", "sleep 3600", "Always", grace: 1))).Ok();
+        foreach (var pod in new[] { "survivor", "doomed" })
+        {
+            await Eventually.WaitAsync(async () => (await k.RunAsync(["get", "pod", pod, "-o", "jsonpath={.status.phase}"])).Stdout, p => p == "Running", PodTimeout, pod);
+        }
+        var started = (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.containerStatuses[0].state.running.startedAt}"])).Ok().Stdout;
+        var doomedUid = (await k.RunAsync(["get", "pod", "doomed", "-o", "jsonpath={.metadata.uid}"])).Ok().Stdout;
+
+        await server.KillAsync();
+        await server.StartAgainAsync();
+        // Deleted while no agent ran: a forced delete removes the object at once; the agent finds its leftovers.
+        (await k.RunAsync(["delete", "pod", "doomed", "--force", "--grace-period=0"])).Ok();
+
+        await Eventually.WaitAsync(async () => (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.phase}"])).Stdout, p => p == "Running", PodTimeout, "survivor");
+        Assert.Equal("0", (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.containerStatuses[0].restartCount}"])).Ok().Stdout);
+        Assert.Equal(started, (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.containerStatuses[0].state.running.startedAt}"])).Ok().Stdout);
+        Assert.Equal("started\n", (await k.RunAsync(["logs", "survivor"])).Ok().Stdout);
+        var node = Path.Combine(server.DataDir, "node");
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.Exists(Path.Combine(node, "pods", doomedUid))), exists => !exists, PodTimeout, "doomed pod's directory removed");
+        Assert.False(File.Exists(Path.Combine("/var/run/netns", "stowage-" + doomedUid)), "the deleted pod's network namespace is removed");
+        Assert.Empty(Directory.GetDirectories(Path.Combine(node, "containers"), doomedUid + "*"));
+    }
+
+    [Fact]
     public async Task Deleting_a_pod_stops_it_gracefully_and_leaves_no_container_mount_or_directory()
     {
         var ns = await NamespaceAsync("clean-delete");

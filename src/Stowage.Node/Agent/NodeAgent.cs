@@ -146,7 +146,10 @@ public sealed partial class NodeAgent : IContainerLocator
         CancellationToken cancellationToken)
     {
         var live = pods.List().Select(p => p.Metadata.Uid).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var orphans = adopted.Keys.Concat(_volumes.PodsWithVolumes()).Where(uid => !live.Contains(uid)).Distinct(StringComparer.Ordinal).ToList();
+        var podDirs = Directory.Exists(_options.Paths.Pods)
+            ? Directory.EnumerateDirectories(_options.Paths.Pods).Select(Path.GetFileName).OfType<string>()
+            : [];
+        var orphans = adopted.Keys.Concat(_volumes.PodsWithVolumes()).Concat(podDirs).Where(uid => !live.Contains(uid)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var uid in orphans)
         {
             var ids = adopted.GetValueOrDefault(uid)?.Select(c => c.Id) ?? [];

@@ -231,6 +231,9 @@ internal sealed partial class PodWorker : IAsyncDisposable
         }
         if (_mounts is not null && !_networkReady)
         {
+            // The pod's directory marks everything the node holds for it (namespace included), so a
+            // restarted agent, or a cleanup after a crash, finds it.
+            Directory.CreateDirectory(_ctx.Paths.Pod(_uid));
             _networkPath = await _ctx.Network.EnsureAsync(_uid, cancellationToken).ConfigureAwait(false);
             _networkReady = true;
         }
