@@ -7,7 +7,7 @@ namespace Stowage.Controllers.Pool;
 /// Attaching an image to a loop device and setting a directory's immutable attribute with ioctls,
 /// as <c>losetup --find --show</c> and <c>chattr</c> do, without starting those processes: on a
 /// 2-CPU node each spawned tool costs the .NET process several milliseconds of CPU, which was most
-/// of what a volume create cost (bench/results/provisioning-2026-11-23-after.md).
+/// of what a volume create cost (bench/results/provisioning-2026-11-22-after.md).
 /// </summary>
 internal static class LoopDevices
 {

@@ -30,7 +30,9 @@ namespace Stowage.Controllers.Pool;
 ///                                     └──delete──▶ deleting ──▶ (none)
 /// </code>
 /// <para>Creating: directory → state "creating" → image → loop device → mkfs → mount → state
-/// "ready". Every step re-reads the kernel (mount table, <c>losetup -j</c>) instead of trusting the
+/// "ready". The image is normally a copy of an in-memory template of that size, already formatted
+/// (with a UUID of its own), so the mkfs step is skipped; the first volume of a size makes the
+/// template (see <see cref="Ext4TemplateCache"/>). Every step re-reads the kernel (mount table, <c>losetup -j</c>) instead of trusting the
 /// record, so any step can run again. When the pool opens it settles every volume:</para>
 /// <list type="bullet">
 /// <item><b>creating</b> (or a directory without a state file and without an image): <b>removed</b>.
