@@ -6,7 +6,7 @@ const string Usage = """
     usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
            Stowage.Benchmarks api [--dir PATH] [--results DIR | --no-results] [--quick]
            Stowage.Benchmarks binding [--quick]
-           Stowage.Benchmarks provisioning [--claims N] [--in-flight N] [--diagnose] [--report PATH]
+           Stowage.Benchmarks provisioning [--claims N] [--in-flight N] [--diagnose] [--pool-only] [--report PATH]
       api writes bench/results/api-<date>.md (found from the current directory) unless --no-results or --quick.
     """;
 if (args.Length == 0 || args[0] is "-h" or "--help")

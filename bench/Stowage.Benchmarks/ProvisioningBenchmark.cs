@@ -35,6 +35,10 @@ internal sealed class ProvisioningBenchmark
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (_options.PoolOnly)
+        {
+            return await RunPoolOnlyAsync(cancellationToken);
+        }
         var root = Path.Combine(_options.Directory, $"stowage-provbench-{Guid.NewGuid():N}");
         var poolDir = Path.Combine(root, "pool");
         Directory.CreateDirectory(root);
@@ -149,6 +153,39 @@ internal sealed class ProvisioningBenchmark
             if (server is not null)
             {
                 await server.DisposeAsync();
+            }
+            await LeakCheck.ForceCleanAsync(root);
+        }
+    }
+
+    /// <summary>The pool's create path alone (no API, no controllers), with per-step timings.</summary>
+    private async Task<int> RunPoolOnlyAsync(CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(_options.Directory, $"stowage-poolbench-{Guid.NewGuid():N}");
+        var poolDir = Path.Combine(root, "pool");
+        using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        var profile = new PoolStepProfile();
+        StoragePool? pool = null;
+        try
+        {
+            pool = await StoragePool.OpenAsync(new PoolOptions { Directory = poolDir, AfterCreateStep = profile.AfterStep },
+                loggers.CreateLogger<StoragePool>(), cancellationToken);
+            Line($"pool benchmark: volumes of {Quantity.FromBytes(_options.SizeBytes)}, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, pool {pool.Mode} under {poolDir}");
+            // Warm up (JIT, first format of this size) outside the figures.
+            await pool.CreateAsync("warm-up", _options.SizeBytes, cancellationToken);
+            await pool.DeleteAsync("warm-up", cancellationToken);
+            await new PoolDiagnosis(pool, _options.SizeBytes, Line, profile).RunAsync(cancellationToken);
+            var leaks = await LeakCheck.RunAsync(poolDir, cancellationToken);
+            Line($"  after: {leaks.LoopDevices} loop devices, {leaks.Mounts} mounts, {leaks.VolumeDirectories} volume directories left");
+            WriteReport();
+            return leaks.Total == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (pool is not null)
+            {
+                await pool.TearDownAllAsync(CancellationToken.None);
+                await pool.DisposeAsync();
             }
             await LeakCheck.ForceCleanAsync(root);
         }

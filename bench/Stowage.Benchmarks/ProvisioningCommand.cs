@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Stowage.Benchmarks;
 
 /// <summary>
-/// <c>provisioning [--claims N] [--in-flight N] [--timeout SECONDS] [--dir PATH] [--diagnose] [--report PATH]</c>
+/// <c>provisioning [--claims N] [--in-flight N] [--timeout SECONDS] [--dir PATH] [--diagnose] [--pool-only] [--report PATH]</c>
 /// (as root: the pool makes loop devices and mounts).
 /// </summary>
 internal static class ProvisioningCommand
@@ -35,6 +35,9 @@ internal static class ProvisioningCommand
                 case "--report" when value is not null:
                     options = options with { ReportPath = value };
                     i++;
+                    break;
+                case "--pool-only":
+                    options = options with { PoolOnly = true };
                     break;
                 case "--diagnose":
                     options = options with { Diagnose = true };

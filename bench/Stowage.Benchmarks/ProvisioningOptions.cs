@@ -17,5 +17,8 @@ internal sealed record ProvisioningOptions
     /// <summary>Also time pool creates directly, sequentially and at several concurrencies.</summary>
     public bool Diagnose { get; init; }
 
+    /// <summary>Only the pool's create path, timed per step (no API server, no controllers).</summary>
+    public bool PoolOnly { get; init; }
+
     public string? ReportPath { get; init; }
 }

@@ -90,6 +90,23 @@ internal sealed record Ext4Geometry(long BlockSize, long BlockCount, long Blocks
         return usable;
     }
 
+    /// <summary>
+    /// Byte offsets of the superblock and its backups (groups 0, 1 and powers of 3, 5 and 7 with
+    /// sparse_super; every group without). Valid for block sizes above 1 KiB, where group 0 starts
+    /// at block 0 and the primary copy sits 1 KiB into it.
+    /// </summary>
+    public IEnumerable<long> SuperblockOffsets()
+    {
+        yield return 1024;
+        for (var group = 1L; group < Groups(BlockCount); group++)
+        {
+            if (HasBackup(group))
+            {
+                yield return group * BlocksPerGroup * BlockSize;
+            }
+        }
+    }
+
     private long Groups(long blocks) => (blocks + BlocksPerGroup - 1) / BlocksPerGroup;
 
     private long GroupMetadata(long group) =>

@@ -4,7 +4,7 @@ namespace Stowage.Controllers.Pool;
 
 /// <summary>
 /// The commands behind an enforced volume — losetup, mkfs.ext4, mount, umount, e2fsck, resize2fs,
-/// chattr — and the arithmetic that sizes an image so that its filesystem holds at least the
+/// chattr (attaching, mounting and chattr are system calls, the rest child processes) — and the arithmetic that sizes an image so that its filesystem holds at least the
 /// requested size.
 /// </summary>
 /// <remarks>
@@ -79,6 +79,11 @@ internal sealed class Ext4Tools
     /// <summary>Attaches <paramref name="image"/> to a free loop device and returns the device.</summary>
     public async Task<string> AttachAsync(string image, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (LoopDevices.TryAttach(image) is { } device)
+        {
+            return device;
+        }
         var result = await _commands.RunAsync("losetup", ["--find", "--show", "--direct-io=off", image], cancellationToken).ConfigureAwait(false);
         return result.StandardOutput.Trim();
     }
@@ -91,7 +96,7 @@ internal sealed class Ext4Tools
     public Task RefreshSizeAsync(string device, CancellationToken cancellationToken) =>
         _commands.RunAsync("losetup", ["--set-capacity", device], cancellationToken);
 
-    /// <summary>Makes an empty ext4 filesystem on <paramref name="device"/> for a volume of <paramref name="sizeBytes"/>.</summary>
+    /// <summary>Makes an empty ext4 filesystem on <paramref name="device"/> (a loop device or an image file) for a volume of <paramref name="sizeBytes"/>.</summary>
     public Task FormatAsync(string device, long sizeBytes, CancellationToken cancellationToken) =>
         _commands.RunAsync("mkfs.ext4",
         [
@@ -100,6 +105,9 @@ internal sealed class Ext4Tools
             // No blocks reserved for root: a volume belongs to its pods, whatever their uid.
             "-m", "0",
             "-J", "size=" + JournalMiB(sizeBytes).ToString(CultureInfo.InvariantCulture),
+            // The checksum seed is stored, not derived from the UUID, so that a volume copied from
+            // a template gets its own UUID by rewriting only its superblocks (see Ext4Template).
+            "-O", "metadata_csum_seed",
             device,
         ], cancellationToken);
 
@@ -107,8 +115,13 @@ internal sealed class Ext4Tools
     /// Mounts <paramref name="device"/> at <paramref name="mountPoint"/>. With <c>discard</c>, blocks
     /// freed inside the volume are punched out of the sparse image, so the pool's disk gets them back.
     /// </summary>
-    public Task MountAsync(string device, string mountPoint, CancellationToken cancellationToken) =>
-        _commands.RunAsync("mount", ["-t", "ext4", "-o", "discard", device, mountPoint], cancellationToken);
+    /// <remarks>mount(2) directly rather than mount(8): same effect, no process.</remarks>
+    public Task MountAsync(string device, string mountPoint, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Libc.Mount(device, mountPoint, "ext4", "discard");
+        return Task.CompletedTask;
+    }
 
     /// <summary>Unmounts <paramref name="mountPoint"/>; false when it is busy (in use by a process).</summary>
     public async Task<bool> UnmountAsync(string mountPoint, CancellationToken cancellationToken)
@@ -186,16 +199,12 @@ internal sealed class Ext4Tools
     /// Sets or clears the immutable attribute of a mount point directory. Set while the volume is
     /// unmounted, it makes a write meant for the volume fail (EPERM) instead of landing, unlimited,
     /// on the pool's own disk; mounting over an immutable directory works. Best effort: false when
-    /// the pool's filesystem has no such attribute (tmpfs) or chattr is missing.
+    /// the pool's filesystem has no such attribute (tmpfs). An ioctl, as chattr does it.
     /// </summary>
-    public async Task<bool> SetImmutableAsync(string directory, bool immutable, CancellationToken cancellationToken)
+    public Task<bool> SetImmutableAsync(string directory, bool immutable, CancellationToken cancellationToken)
     {
-        if (CommandRunner.Find("chattr") is null)
-        {
-            return false;
-        }
-        var result = await _commands.TryRunAsync("chattr", [immutable ? "+i" : "-i", directory], cancellationToken).ConfigureAwait(false);
-        return result.Succeeded;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(LoopDevices.TrySetImmutable(directory, immutable));
     }
 
     private static string LastLine(string text) =>

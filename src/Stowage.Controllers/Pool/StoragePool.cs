@@ -30,7 +30,9 @@ namespace Stowage.Controllers.Pool;
 ///                                     └──delete──▶ deleting ──▶ (none)
 /// </code>
 /// <para>Creating: directory → state "creating" → image → loop device → mkfs → mount → state
-/// "ready". Every step re-reads the kernel (mount table, <c>losetup -j</c>) instead of trusting the
+/// "ready". The image is normally a copy of an in-memory template of that size, already formatted
+/// (with a UUID of its own), so the mkfs step is skipped; the first volume of a size makes the
+/// template (see <see cref="Ext4TemplateCache"/>). Every step re-reads the kernel (mount table, <c>losetup -j</c>) instead of trusting the
 /// record, so any step can run again. When the pool opens it settles every volume:</para>
 /// <list type="bullet">
 /// <item><b>creating</b> (or a directory without a state file and without an image): <b>removed</b>.
@@ -66,6 +68,9 @@ namespace Stowage.Controllers.Pool;
 /// </remarks>
 public sealed partial class StoragePool : IAsyncDisposable
 {
+    // Scratch space where a template filesystem per volume size is formatted (see Ext4TemplateCache).
+    private const string TemplateDirectory = ".templates";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, VolumeState> _volumes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _problems = new(StringComparer.Ordinal);
@@ -145,7 +150,7 @@ public sealed partial class StoragePool : IAsyncDisposable
         var commands = new CommandRunner();
         var ext4 = new Ext4Tools(commands);
         var (mode, reason) = await PoolProbe.DetectAsync(directory, options.ForceUnenforced, ext4, cancellationToken).ConfigureAwait(false);
-        var pool = new StoragePool(directory, mode, reason, options, new VolumeDisk(ext4, logger, options.AfterCreateStep), logger);
+        var pool = new StoragePool(directory, mode, reason, options, new VolumeDisk(ext4, logger, options.AfterCreateStep, Path.Combine(directory, TemplateDirectory)), logger);
         await pool.SettleAsync(cancellationToken).ConfigureAwait(false);
         pool.CapacityBytes = options.CapacityBytes ?? await pool.DefaultCapacityAsync(commands, cancellationToken).ConfigureAwait(false);
 
@@ -447,6 +452,11 @@ public sealed partial class StoragePool : IAsyncDisposable
                 }
             }
             System.IO.Directory.Delete(_volumesDirectory, recursive: false);
+        }
+        var templates = Path.Combine(Directory, TemplateDirectory);
+        if (System.IO.Directory.Exists(templates) && !System.IO.Directory.EnumerateFileSystemEntries(templates).Any())
+        {
+            System.IO.Directory.Delete(templates);
         }
         if (System.IO.Directory.Exists(Directory) && !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any())
         {

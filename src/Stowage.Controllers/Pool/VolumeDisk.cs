@@ -20,12 +20,18 @@ internal sealed class VolumeDisk
     private readonly Ext4Tools _ext4;
     private readonly ILogger _logger;
     private readonly Func<CreateStep, CancellationToken, Task>? _afterCreateStep;
+    private readonly Ext4TemplateCache _templates;
 
-    public VolumeDisk(Ext4Tools ext4, ILogger logger, Func<CreateStep, CancellationToken, Task>? afterCreateStep)
+    /// <param name="ext4">The tools.</param>
+    /// <param name="logger">For the pool's log.</param>
+    /// <param name="afterCreateStep">The crash tests' hook.</param>
+    /// <param name="templateDirectory">Scratch space for formatting templates (emptied now).</param>
+    public VolumeDisk(Ext4Tools ext4, ILogger logger, Func<CreateStep, CancellationToken, Task>? afterCreateStep, string templateDirectory)
     {
         _ext4 = ext4;
         _logger = logger;
         _afterCreateStep = afterCreateStep;
+        _templates = new Ext4TemplateCache(templateDirectory, FormatTemplateAsync);
     }
 
     /// <summary>
@@ -50,15 +56,25 @@ internal sealed class VolumeDisk
             return await WriteAsync(paths, state with { Phase = VolumeStatePhase.Ready }, cancellationToken).ConfigureAwait(false);
         }
 
-        var stream = new FileStream(paths.Image, FileMode.CreateNew, FileAccess.Write);
-        await using (stream.ConfigureAwait(false))
+        // Usually a copy of the template for this size, which already holds the filesystem (with a
+        // UUID of its own), so no mkfs runs; else an empty sparse image, formatted once attached.
+        var template = await _templates.ForAsync(state.SizeBytes, cancellationToken).ConfigureAwait(false);
+        if (template is not null)
         {
-            stream.SetLength(state.ImageBytes); // sparse: no data blocks until the filesystem writes them
+            template.WriteImage(paths.Image);
+        }
+        else
+        {
+            var stream = new FileStream(paths.Image, FileMode.CreateNew, FileAccess.Write);
+            await using (stream.ConfigureAwait(false))
+            {
+                stream.SetLength(state.ImageBytes); // sparse: no data blocks until the filesystem writes them
+            }
         }
         await StepAsync(CreateStep.ImageCreated, cancellationToken).ConfigureAwait(false);
         var device = await _ext4.AttachAsync(paths.Image, cancellationToken).ConfigureAwait(false);
         await StepAsync(CreateStep.LoopAttached, cancellationToken).ConfigureAwait(false);
-        var imageBytes = await FormatToSizeAsync(paths, device, state, cancellationToken).ConfigureAwait(false);
+        var imageBytes = template?.ImageBytes ?? await FormatToSizeAsync(paths, device, state, cancellationToken).ConfigureAwait(false);
         await StepAsync(CreateStep.Formatted, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(paths.Mount);
         await _ext4.SetImmutableAsync(paths.Mount, immutable: true, cancellationToken).ConfigureAwait(false);
@@ -287,29 +303,70 @@ internal sealed class VolumeDisk
     /// <summary>
     /// Formats the (unmounted) device and adjusts the image until the filesystem is exactly the
     /// requested size — or, where that size falls in a gap of ext4's layout, the least above it —
-    /// starting from the image <paramref name="state"/> estimated. Within a block group each block
-    /// added to the image adds one usable block, so one correction usually lands exactly; one that
-    /// crosses a group boundary is measured again. The filesystem is measured unmounted where mkfs
-    /// records its overhead (e2fsprogs 1.46.5 and later), so that no mount is made and undone: a
-    /// mount namespace created meanwhile by any process on the node would copy it and keep the
-    /// device busy. Returns the image's final size.
+    /// starting from the image <paramref name="state"/> estimated. Returns the image's final size.
     /// </summary>
     private async Task<long> FormatToSizeAsync(VolumePaths paths, string device, VolumeState state, CancellationToken cancellationToken)
     {
+        var fitted = await FitAsync(paths.Image, device, state.SizeBytes, state.ImageBytes, async () =>
+        {
+            Directory.CreateDirectory(paths.Mount);
+            await _ext4.MountAsync(device, paths.Mount, cancellationToken).ConfigureAwait(false);
+            var usable = Ext4Tools.FilesystemBytes(paths.Mount);
+            await UnmountOrThrowAsync(state.Name, paths, cancellationToken).ConfigureAwait(false);
+            return usable;
+        }, cancellationToken).ConfigureAwait(false);
+        return fitted!.Value.ImageBytes;
+    }
+
+    /// <summary>
+    /// Formats the image file <paramref name="image"/> itself (no loop device) to exactly
+    /// <paramref name="sizeBytes"/>, for <see cref="Ext4TemplateCache"/>; returns its layout, or null
+    /// where mkfs does not record its overhead (e2fsprogs before 1.46.5) and only a mount could measure it.
+    /// </summary>
+    private async Task<Ext4Geometry?> FormatTemplateAsync(string image, long sizeBytes, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(image, FileMode.CreateNew, FileAccess.Write);
+        await using (stream.ConfigureAwait(false))
+        {
+            stream.SetLength(Ext4Tools.ImageBytesFor(sizeBytes));
+        }
+        var fitted = await FitAsync(image, null, sizeBytes, Ext4Tools.ImageBytesFor(sizeBytes), null, cancellationToken).ConfigureAwait(false);
+        return fitted?.Geometry;
+    }
+
+    /// <summary>
+    /// Formats <paramref name="device"/> (or, when null, the file <paramref name="image"/>) and adjusts
+    /// the image until the filesystem is exactly <paramref name="sizeBytes"/> — or, where that size
+    /// falls in a gap of ext4's layout, the least above it — starting from <paramref name="imageBytes"/>.
+    /// Within a block group each block added to the image adds one usable block, so one correction
+    /// usually lands exactly; one that crosses a group boundary is measured again. The filesystem is
+    /// measured unmounted where mkfs records its overhead (e2fsprogs 1.46.5 and later), so that no
+    /// mount is made and undone: a mount namespace created meanwhile by any process on the node would
+    /// copy it and keep the device busy. Otherwise <paramref name="measureMounted"/> measures it, or,
+    /// when null, the result is null.
+    /// </summary>
+    private async Task<(long ImageBytes, Ext4Geometry Geometry)?> FitAsync(string image, string? device, long sizeBytes, long imageBytes,
+        Func<Task<long>>? measureMounted, CancellationToken cancellationToken)
+    {
         const long BlockSize = 4096; // as FormatAsync formats
-        var wanted = (state.SizeBytes + BlockSize - 1) / BlockSize;
-        var blocks = state.ImageBytes / BlockSize;
+        var wanted = (sizeBytes + BlockSize - 1) / BlockSize;
+        var blocks = imageBytes / BlockSize;
         var tried = new Dictionary<long, long>(); // image blocks → usable blocks
         long? best = null;
+        Ext4Geometry? geometry = null;
         for (var attempt = 0; ; attempt++)
         {
             var usable = await FormatAndMeasureAsync(blocks).ConfigureAwait(false);
-            tried[blocks] = usable;
+            if (usable is null)
+            {
+                return null;
+            }
+            tried[blocks] = usable.Value;
             if (usable >= wanted && (best is null || blocks < best))
             {
                 best = blocks;
             }
-            var next = blocks + (wanted - usable);
+            var next = blocks + (wanted - usable.Value);
             if (usable == wanted || attempt == SizeAttempts || tried.ContainsKey(next) || next * BlockSize < MinimumImageBytes)
             {
                 break;
@@ -322,27 +379,26 @@ internal sealed class VolumeDisk
         {
             await FormatAndMeasureAsync(best.Value).ConfigureAwait(false);
         }
-        return best.Value * BlockSize;
+        return (best.Value * BlockSize, geometry!);
 
-        async Task<long> FormatAndMeasureAsync(long imageBlocks)
+        async Task<long?> FormatAndMeasureAsync(long imageBlocks)
         {
-            var image = new FileStream(paths.Image, FileMode.Open, FileAccess.Write);
-            await using (image.ConfigureAwait(false))
+            var stream = new FileStream(image, FileMode.Open, FileAccess.Write);
+            await using (stream.ConfigureAwait(false))
             {
-                image.SetLength(imageBlocks * BlockSize); // may shrink: the volume is new or being emptied
+                stream.SetLength(imageBlocks * BlockSize); // may shrink: the volume is new or being emptied
             }
-            await _ext4.RefreshSizeAsync(device, cancellationToken).ConfigureAwait(false);
-            await _ext4.FormatAsync(device, state.SizeBytes, cancellationToken).ConfigureAwait(false);
-            var geometry = await _ext4.ReadGeometryAsync(device, cancellationToken).ConfigureAwait(false);
+            if (device is not null)
+            {
+                await _ext4.RefreshSizeAsync(device, cancellationToken).ConfigureAwait(false);
+            }
+            await _ext4.FormatAsync(device ?? image, sizeBytes, cancellationToken).ConfigureAwait(false);
+            geometry = await _ext4.ReadGeometryAsync(device ?? image, cancellationToken).ConfigureAwait(false);
             if (geometry.OverheadBlocks is { } overhead)
             {
                 return geometry.BlockCount - overhead;
             }
-            Directory.CreateDirectory(paths.Mount);
-            await _ext4.MountAsync(device, paths.Mount, cancellationToken).ConfigureAwait(false);
-            var usable = Ext4Tools.FilesystemBytes(paths.Mount) / BlockSize;
-            await UnmountOrThrowAsync(state.Name, paths, cancellationToken).ConfigureAwait(false);
-            return usable;
+            return measureMounted is null ? null : await measureMounted().ConfigureAwait(false) / BlockSize;
         }
     }
 

@@ -31,10 +31,10 @@ public sealed partial class LocalProvisioner
     /// <summary>The node-name label used in provisioned volumes' node affinity.</summary>
     public const string HostnameLabel = "kubernetes.io/hostname";
 
-    // Creating a volume takes ~200 ms of child processes (losetup, mkfs.ext4 twice, dumpe2fs, mount)
-    // and fsyncs, and each worker also waits on the API; with 4 workers the pool was underused
-    // (9 provisions/s end to end against 30/s the pool manages alone, 14/s with 16 workers:
-    // bench/results/provisioning-2026-11-22.md).
+    // Workers overlap the pool's create (a few ms since volumes are template copies and spawn no
+    // process; ~200 ms before, when 16 workers were the first fix) with the PV create round trip.
+    // At 140 provisions/s end to end the pool is no longer the limit
+    // (bench/results/provisioning-2026-11-22-after.md).
     private const int Workers = 16;
 
     private readonly ApiClient _client;
