@@ -151,6 +151,43 @@ public sealed class WalkthroughTests : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task The_registry_of_a_replication_controller_finds_the_data_copied_onto_its_storage_once_its_pod_is_replaced()
+    {
+        await using var walk = await Walkthrough.StartAsync(_fixture.Server, "registry-rc");
+        using var plugin = await KubectlPlugin.InstallAsync(walk.Kubeconfig);
+        async Task<KubectlResult> Volume(params string[] args) => walk.Record("kubectl volume " + string.Join(' ', args), await plugin.VolumeAsync(args));
+        try
+        {
+            (await walk.RunAsync("create", "-f", Registry + "docker-registry-rc.yaml")).Ok();
+            var first = await walk.OnlyPodAsync("deploymentconfig=docker-registry");
+
+            // The seeds' restore: the backup goes straight onto the storage (cp -r backup/registry/. DIR).
+            var storage = Path.Combine(walk.HostRoot, "pv0001");
+            Directory.CreateDirectory(Path.Combine(storage, "docker", "registry", "v2"));
+            await File.WriteAllTextAsync(Path.Combine(storage, "index.html"), "busybox:latest\n");
+            (await walk.CreateAsync("create", Registry + "pv.json")).Ok();
+            (await walk.RunAsync("create", "-f", Registry + "pvc.json")).Ok();
+            await walk.WaitForAsync("pvc/docker-registry-claim", "{.status.phase}", "Bound");
+
+            Assert.Equal("replicationcontroller/docker-registry volume updated\n",
+                (await Volume("rc/docker-registry", "--add", "--name=registry-storage", "-t", "pvc", "--claim-name=docker-registry-claim", "--overwrite")).Ok().Stdout);
+            // A replication controller does not roll out: its running pod keeps the emptyDir...
+            Assert.Equal("", (await walk.RunAsync("exec", first, "--", "ls", "-A", "/registry")).Ok().Stdout);
+            // ...and the pod that replaces it has the claim.
+            (await walk.RunAsync("delete", "pod", first)).Ok();
+            var second = await walk.OnlyPodAsync("deploymentconfig=docker-registry", first);
+            (await walk.RunAsync("wait", "--for=condition=Ready", "pod/" + second, "--timeout=60s")).Ok();
+            Assert.Equal("busybox:latest\n", (await walk.RunAsync("exec", second, "--", "wget", "-qO-", "http://127.0.0.1:5000/index.html")).Ok().Stdout);
+            Assert.Equal("replicationcontrollers/docker-registry\n  pvc/docker-registry-claim (allocated 5GiB) as registry-storage\n    mounted at /registry\n",
+                (await Volume("rc/docker-registry", "--all")).Ok().Stdout);
+        }
+        finally
+        {
+            await CleanUpAsync(walk, "registry-rc", "pv0001");
+        }
+    }
+
+    [Fact]
     public async Task A_database_deployment_finds_its_rows_after_its_pod_is_replaced()
     {
         await using var walk = await Walkthrough.StartAsync(_fixture.Server, "mysql");
