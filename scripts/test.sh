@@ -29,7 +29,7 @@ dotnet build Stowage.slnx --nologo -c Release --no-restore -v q -clp:ErrorsOnly
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Stowage.slnx --nologo -c Release --no-build -v q "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Stowage.slnx --nologo -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
 # One plain summary line over every test project.
 awk '/Passed!|Failed!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { gsub(",", "", f); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

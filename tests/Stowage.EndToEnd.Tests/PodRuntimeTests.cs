@@ -377,7 +377,8 @@ public sealed class PodRuntimeTests : IClassFixture<ServerFixture>
         await Eventually.WaitAsync(async () => (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.phase}"])).Stdout, p => p == "Running", PodTimeout, "survivor");
         Assert.Equal("0", (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.containerStatuses[0].restartCount}"])).Ok().Stdout);
         Assert.Equal(started, (await k.RunAsync(["get", "pod", "survivor", "-o", "jsonpath={.status.containerStatuses[0].state.running.startedAt}"])).Ok().Stdout);
-        Assert.Equal("started\n", (await k.RunAsync(["logs", "survivor"])).Ok().Stdout);
+        // The restarted agent publishes its new streaming port when it registers again.
+        Assert.Equal("started\n", await Eventually.WaitAsync(async () => (await k.RunAsync(["logs", "survivor"])).Stdout, l => l.Length > 0, PodTimeout, "logs after restart"));
         var node = Path.Combine(server.DataDir, "node");
         await Eventually.WaitAsync(() => Task.FromResult(Directory.Exists(Path.Combine(node, "pods", doomedUid))), exists => !exists, PodTimeout, "doomed pod's directory removed");
         Assert.False(File.Exists(Path.Combine("/var/run/netns", "stowage-" + doomedUid)), "the deleted pod's network namespace is removed");
