@@ -35,6 +35,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     private readonly Lazy<SchemaNode> _schema;
     private readonly Lazy<TableWriter<T>> _tables;
     private readonly RecentDecodings<T> _recent;
+    private readonly CreateFieldsCache _creates = new();
 
     /// <summary>Creates the store of one resource.</summary>
     public ResourceStore(IStore store, ResourceStrategy<T> strategy, ObjectCodec<T> codec, StorageKeys keys, string resource, string group, TimeProvider clock)
@@ -594,7 +595,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         written.Stored is { } kv ? new StoredObject(written.Object, kv) : new StoredObject(written.Object);
 
     private T WithManagedFields(T obj, T? old, WriteOptions options, DateTimeOffset now) =>
-        FieldManagement.Record(obj, old, options, now, _codec.TypeInfo, _schema.Value, ApiVersion);
+        FieldManagement.Record(obj, old, options, now, _codec.TypeInfo, _schema.Value, ApiVersion, _creates);
 
     /// <summary>
     /// A write that changes nothing is not written. Managed-field bookkeeping alone (timestamps) does
