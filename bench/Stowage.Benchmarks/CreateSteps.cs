@@ -16,7 +16,7 @@ namespace Stowage.Benchmarks;
 /// </summary>
 internal static class CreateSteps
 {
-    public static async Task RunAsync(int iterations, CancellationToken cancellationToken)
+    public static async Task RunAsync(int iterations, bool wholeOnly, CancellationToken cancellationToken)
     {
         var codec = new ObjectCodec<PersistentVolume>(ApiJsonContext.Default.PersistentVolume, "v1", "PersistentVolume");
         var schema = ApiSchemas.Default.For(typeof(PersistentVolume));
@@ -32,13 +32,21 @@ internal static class CreateSteps
         var kv = new KeyValue("/registry/persistentvolumes/x", stored, 5, 5);
 
         Console.WriteLine($"create steps, {iterations} iterations each (µs per call, KiB allocated per call):");
+        if (!wholeOnly)
+        {
         Time("parse body (JsonNode)", iterations, () => JsonNode.Parse(body));
         Time("typed decode of body", iterations, () => JsonSerializer.Deserialize(body, ApiJsonContext.Default.PersistentVolume));
+        var bodyNode = JsonNode.Parse(body)!;
+        Time("typed decode of body's JsonNode", iterations, () => bodyNode.Deserialize(ApiJsonContext.Default.PersistentVolume));
+        Time("validate", iterations, () => volumes.Strategy.Validate(created));
+        Time("default", iterations, () => volumes.Strategy.Default(typed));
         Time("managed fields (create)", iterations, () => FieldManagement.Record(typed, null, options, now, codec.TypeInfo, schema, "v1"));
         Time("encode for storage", iterations, () => codec.Encode(created));
         Time("decode stored", iterations, () => codec.Decode(kv));
         Time("serialize object", iterations, () => codec.Serialize(created));
         Time("served JSON from stored bytes", iterations, () => codec.SerializeStored(stored, 12345));
+        }
+
         var i = 0;
         var node = JsonNode.Parse(body)!.AsObject();
         await TimeAsync("whole create (in-memory store)", iterations, () =>
