@@ -6,6 +6,7 @@ const string Usage = """
     usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
            Stowage.Benchmarks api [--dir PATH] [--results DIR | --no-results] [--quick]
            Stowage.Benchmarks binding [--quick]
+           Stowage.Benchmarks create-steps [--iterations N] [--whole]
            Stowage.Benchmarks provisioning [--claims N] [--in-flight N] [--diagnose] [--pool-only] [--report PATH]
       api writes bench/results/api-<date>.md (found from the current directory) unless --no-results or --quick.
     """;
@@ -17,6 +18,12 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 
 // Commands with their own options parse them themselves.
 if (args[0] == "binding") return await Stowage.Benchmarks.Binding.BindingBenchmark.RunAsync(args[1..]);
+if (args[0] == "create-steps")
+{
+    var iterations = args.Length > 2 && args[1] == "--iterations" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000;
+    await CreateSteps.RunAsync(iterations, wholeOnly: args.Contains("--whole"), CancellationToken.None);
+    return 0;
+}
 if (args[0] == "provisioning")
 {
     using var provisioningStop = new CancellationTokenSource();

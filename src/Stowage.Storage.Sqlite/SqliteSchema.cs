@@ -61,6 +61,9 @@ internal static class SqliteSchema
         // FULL: in WAL mode each commit syncs the WAL, so a write is durable when its task completes.
         await ExecuteAsync(connection, "PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
 
+        // No checkpoint inside a commit: WalCheckpointer does it on its own connection (see there).
+        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 0;", cancellationToken).ConfigureAwait(false);
+
         // SQLite's default 2 MB cache misses on the kv index as soon as the table outgrows it; each miss is a
         // read from the OS. (A negative cache_size is in KiB.)
         var cacheKibibytes = Math.Max(1, options.WriterCacheSize / 1024);

@@ -20,6 +20,7 @@ public sealed class SqliteStore : IStore
 {
     private readonly string _path;
     private readonly SqliteWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly SqliteReader _reader;
     private readonly ReadSessionPool _pool;
     private readonly WatchFanout _fanout;
@@ -27,8 +28,9 @@ public sealed class SqliteStore : IStore
     private readonly FileStream _lock;
     private int _disposed;
 
-    private SqliteStore(string path, FileStream lockFile, SqliteWriter writer, ReadSessionPool pool, WatchFanout fanout, ILogger logger)
+    private SqliteStore(string path, FileStream lockFile, SqliteWriter writer, WalCheckpointer checkpointer, ReadSessionPool pool, WatchFanout fanout, ILogger logger)
     {
+        _checkpointer = checkpointer;
         _path = path;
         _lock = lockFile;
         _writer = writer;
@@ -87,18 +89,25 @@ public sealed class SqliteStore : IStore
         }
 
         var connection = new SqliteConnection(writeConnectionString);
+        WalCheckpointer? checkpointer = null;
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var (current, compacted, logFloor) = await SqliteSchema.InitializeAsync(connection, options, cancellationToken).ConfigureAwait(false);
             var fanout = new WatchFanout(options.WatchRingCapacity, options.WatcherQueueCapacity, current, compacted);
-            var writer = new SqliteWriter(connection, current, compacted, logFloor, fanout, options, log);
+            checkpointer = await WalCheckpointer.StartAsync(writeConnectionString, log, cancellationToken).ConfigureAwait(false);
+            var writer = new SqliteWriter(connection, current, compacted, logFloor, fanout, checkpointer, options, log);
             var pool = new ReadSessionPool(readConnectionString, options.MaxIdleReadConnections);
             SqliteStoreLog.Opened(log, path, current, compacted);
-            return new SqliteStore(path, lockFile, writer, pool, fanout, log);
+            return new SqliteStore(path, lockFile, writer, checkpointer, pool, fanout, log);
         }
         catch (Exception ex)
         {
+            if (checkpointer is not null)
+            {
+                await checkpointer.DisposeAsync().ConfigureAwait(false);
+            }
+
             await connection.DisposeAsync().ConfigureAwait(false);
             await lockFile.DisposeAsync().ConfigureAwait(false);
             if (ex is SqliteException sqlite)
@@ -208,6 +217,7 @@ public sealed class SqliteStore : IStore
         _fanout.Complete();
         _pool.Dispose();
         var revision = _writer.CommittedRevision;
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _lock.DisposeAsync().ConfigureAwait(false);
         SqliteStoreLog.Closed(_logger, _path, revision);

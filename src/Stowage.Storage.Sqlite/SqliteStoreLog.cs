@@ -32,4 +32,8 @@ internal static partial class SqliteStoreLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Information,
         Message = "Closed SQLite store {Path} at revision {Revision}")]
     public static partial void Closed(ILogger logger, string path, long revision);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
+        Message = "Background WAL checkpoint failed; the WAL keeps its frames until the next one")]
+    public static partial void BackgroundCheckpointFailed(ILogger logger, Exception exception);
 }

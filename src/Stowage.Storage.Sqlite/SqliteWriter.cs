@@ -26,6 +26,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private readonly SqliteConnection _connection;
     private readonly WatchFanout _fanout;
+    private readonly WalCheckpointer _checkpointer;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
     private readonly int _compactionChunkSize;
@@ -48,10 +49,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private Exception? _fault;
 
     public SqliteWriter(
-        SqliteConnection connection, long revision, long compacted, long logFloor, WatchFanout fanout, SqliteStoreOptions options, ILogger logger)
+        SqliteConnection connection, long revision, long compacted, long logFloor, WatchFanout fanout, WalCheckpointer checkpointer, SqliteStoreOptions options, ILogger logger)
     {
         _connection = connection;
         _fanout = fanout;
+        _checkpointer = checkpointer;
         _logger = logger;
         _maxBatchSize = options.MaxBatchSize;
         _compactionChunkSize = options.CompactionChunkSize;
@@ -231,6 +233,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _transactions);
+        _checkpointer.Committed();
         Volatile.Write(ref _committedRevision, _revision);
         Volatile.Write(ref _committedCompacted, _compacted);
         foreach (var request in batch)

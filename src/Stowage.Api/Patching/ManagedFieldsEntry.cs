@@ -117,7 +117,7 @@ public sealed record ManagedFieldsEntry
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Drops sub-second precision, as metav1.Time does.</summary>
-    internal static DateTimeOffset Truncate(DateTimeOffset time) =>
+    public static DateTimeOffset Truncate(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static string? ReadString(JsonObject entry, string name) =>

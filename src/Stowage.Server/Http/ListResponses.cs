@@ -30,22 +30,46 @@ public static class ListResponses
         writer.WriteString("apiVersion", store.ApiVersion);
         WriteListMeta(writer, page);
         writer.WriteStartArray("items");
-        foreach (var item in page.Items)
+        if (page.Stored is { } stored)
         {
-            store.Serialize(writer, item);
-            if (writer.BytesPending + buffer.WrittenCount >= FlushThreshold)
+            // The items are exactly the stored pairs: serve their stored JSON with the resourceVersion written in,
+            // without decoding and re-encoding each object.
+            writer.Flush();
+            for (var i = 0; i < stored.Count; i++)
             {
-                // JsonSerializer flushes the writer into the buffer; the response is written asynchronously only
-                // here, since a synchronous write to an ASP.NET Core response body throws.
-                writer.Flush();
-                streaming = true;
-                await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
-                buffer.ResetWrittenCount();
+                if (i > 0)
+                {
+                    buffer.Write(","u8);
+                }
+                store.WriteStored(buffer, stored[i]);
+                if (buffer.WrittenCount >= FlushThreshold)
+                {
+                    streaming = true;
+                    await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+                    buffer.ResetWrittenCount();
+                }
             }
+            buffer.Write("]}"u8);
         }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
+        else
+        {
+            foreach (var item in page.Items)
+            {
+                store.Serialize(writer, item);
+                if (writer.BytesPending + buffer.WrittenCount >= FlushThreshold)
+                {
+                    // JsonSerializer flushes the writer into the buffer; the response is written asynchronously only
+                    // here, since a synchronous write to an ASP.NET Core response body throws.
+                    writer.Flush();
+                    streaming = true;
+                    await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+                    buffer.ResetWrittenCount();
+                }
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+        }
         if (!streaming)
         {
             response.ContentLength = buffer.WrittenCount;

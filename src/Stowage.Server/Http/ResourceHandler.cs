@@ -176,7 +176,7 @@ public sealed class ResourceHandler
         var options = await ReadDeleteOptionsAsync(context).ConfigureAwait(false);
         var dryRun = context.Request.Query["dryRun"].ToString() == "All" || options.DryRun?.Contains("All") == true;
         var result = await store.DeleteAsync(ns, name, options, dryRun, context.RequestAborted).ConfigureAwait(false);
-        await WriteObjectAsync(context, store, 200, result.Object).ConfigureAwait(false);
+        await WriteObjectAsync(context, store, 200, new StoredObject(result.Object)).ConfigureAwait(false);
     }
 
     private async Task DeleteCollectionAsync(HttpContext context, IResourceStore store, string? ns)
@@ -216,12 +216,12 @@ public sealed class ResourceHandler
         return obj;
     }
 
-    private async Task WriteObjectAsync(HttpContext context, IResourceStore store, int code, IApiObject obj)
+    private async Task WriteObjectAsync(HttpContext context, IResourceStore store, int code, StoredObject obj)
     {
         var table = TableRequest.Parse(context.Request);
         var bytes = table is null
             ? store.Serialize(obj)
-            : TableResponses.Single(store, obj, table, _clock.GetUtcNow());
+            : TableResponses.Single(store, obj.Object, table, _clock.GetUtcNow());
         await ApiResponses.WriteJsonAsync(context, code, bytes).ConfigureAwait(false);
     }
 }

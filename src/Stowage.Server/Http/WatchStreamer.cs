@@ -76,7 +76,7 @@ public static class WatchStreamer
                 lastRevision = Math.Max(lastRevision, next.Revision);
                 var obj = next.Object!;
                 var payload = table is null
-                    ? store.Serialize(obj)
+                    ? (next.Stored is { } stored ? store.Serialize(new StoredObject(obj, stored)) : store.Serialize(obj))
                     : TableResponses.Event(store, obj, table, clock.GetUtcNow(), first);
                 first = false;
                 await WriteLineAsync(body, TypeName(next.Type), payload, token).ConfigureAwait(false);

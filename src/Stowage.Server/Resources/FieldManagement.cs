@@ -17,6 +17,14 @@ public static class FieldManagement
 {
     /// <summary>The object with managed fields recorded for a write by <see cref="WriteOptions.FieldManager"/>.</summary>
     public static T Record<T>(T obj, T? old, WriteOptions options, DateTimeOffset now, JsonTypeInfo<T> typeInfo, SchemaNode schema, string apiVersion)
+        where T : class, IApiObject<T> =>
+        Record(obj, old, options, now, typeInfo, schema, apiVersion, creates: null);
+
+    /// <summary>
+    /// As <see cref="Record{T}(T, T?, WriteOptions, DateTimeOffset, JsonTypeInfo{T}, SchemaNode, string)"/>; a create
+    /// looks up the fields its shape owns in <paramref name="creates"/> (the kind's cache) before computing them.
+    /// </summary>
+    internal static T Record<T>(T obj, T? old, WriteOptions options, DateTimeOffset now, JsonTypeInfo<T> typeInfo, SchemaNode schema, string apiVersion, CreateFieldsCache? creates)
         where T : class, IApiObject<T>
     {
         if (options.IsApply)
@@ -25,10 +33,57 @@ public static class FieldManagement
         }
         // Ownership is the server's record: what the client sent in managedFields is replaced by the stored entries.
         var baseline = obj.WithMetadata(obj.Metadata with { ManagedFields = old?.Metadata.ManagedFields });
+        if (old is null && creates is not null)
+        {
+            return RecordCreate(obj, baseline, options, now, typeInfo, schema, apiVersion, creates);
+        }
         var newJson = (JsonObject)JsonSerializer.SerializeToNode(baseline, typeInfo)!;
         var oldJson = old is null ? null : (JsonObject)JsonSerializer.SerializeToNode(old, typeInfo)!;
+        return WithEntries(obj, Compute(oldJson, newJson, options, now, schema, apiVersion, out _));
+    }
+
+    private static T RecordCreate<T>(T obj, T baseline, WriteOptions options, DateTimeOffset now, JsonTypeInfo<T> typeInfo, SchemaNode schema, string apiVersion, CreateFieldsCache creates)
+        where T : class, IApiObject<T>
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(baseline, typeInfo);
+        var shape = CreateFieldsCache.ShapeOf(json, options.Subresource);
+        if (!creates.TryGet(shape, out var fields))
+        {
+            var managed = Compute(null, (JsonObject)JsonNode.Parse(json)!, options, now, schema, apiVersion, out var failed);
+            if (failed || managed is { Count: > 1 })
+            {
+                return WithEntries(obj, managed); // not a plain create's single entry: nothing to remember
+            }
+            var entry = managed is { Count: 1 } ? managed[0] : null;
+            fields = new CreateFields(entry?.FieldsV1?.ToJsonString(), entry?.Subresource);
+            creates.Add(shape, fields);
+            return WithEntries(obj, managed);
+        }
+        if (fields.FieldsV1 is null)
+        {
+            return WithEntries(obj, null);
+        }
+        // The entry RecordUpdate writes for a create, built directly (ManagedFieldsEntry.ToJson read back).
+        return WithEntries(obj,
+        [
+            new Stowage.Api.Meta.ManagedFieldsEntry
+            {
+                Manager = options.FieldManager,
+                Operation = nameof(ManagedFieldsOperation.Update),
+                ApiVersion = apiVersion,
+                Time = Stowage.Api.Patching.ManagedFieldsEntry.Truncate(now),
+                FieldsType = "FieldsV1",
+                FieldsV1 = (JsonObject)JsonNode.Parse(fields.FieldsV1)!,
+                Subresource = fields.Subresource,
+            },
+        ]);
+    }
+
+    private static IReadOnlyList<Stowage.Api.Meta.ManagedFieldsEntry>? Compute(JsonObject? oldJson, JsonObject newJson, WriteOptions options, DateTimeOffset now, SchemaNode schema, string apiVersion, out bool failed)
+    {
         var reset = options.Subresource == "status" ? ResetFields.StatusSubresource(schema) : ResetFields.MainResource;
         JsonNode? entries;
+        failed = false;
         try
         {
             entries = ManagedFields.RecordUpdate(oldJson, newJson, options.FieldManager, apiVersion, now, schema, options.Subresource, reset);
@@ -38,9 +93,13 @@ public static class FieldManagement
             // Kubernetes' UpdateNoErrors: a write is never failed by its bookkeeping (an object
             // validation will reject, such as a keyed list item without its key, cannot be
             // tracked); the managed fields are cleared rather than left half-updated.
-            return obj.WithMetadata(obj.Metadata with { ManagedFields = null });
+            failed = true;
+            return null;
         }
-        var managed = entries?.Deserialize(ApiJsonContext.Default.IReadOnlyListManagedFieldsEntry);
-        return obj.WithMetadata(obj.Metadata with { ManagedFields = managed is { Count: > 0 } ? managed : null });
+        return entries?.Deserialize(ApiJsonContext.Default.IReadOnlyListManagedFieldsEntry);
     }
+
+    private static T WithEntries<T>(T obj, IReadOnlyList<Stowage.Api.Meta.ManagedFieldsEntry>? managed)
+        where T : class, IApiObject<T> =>
+        obj.WithMetadata(obj.Metadata with { ManagedFields = managed is { Count: > 0 } ? managed : null });
 }

@@ -31,8 +31,8 @@ public interface IResourceStore
     /// <summary>The root type (for schemas).</summary>
     Type ObjectType { get; }
 
-    /// <summary>Reads one object.</summary>
-    Task<IApiObject> GetAsync(string? ns, string name, CancellationToken cancellationToken);
+    /// <summary>Reads one object (decoded only when its <see cref="StoredObject.Object"/> is read).</summary>
+    Task<StoredObject> GetAsync(string? ns, string name, CancellationToken cancellationToken);
 
     /// <summary>Lists objects.</summary>
     Task<ListPage> ListAsync(string? ns, ListOptions options, CancellationToken cancellationToken);
@@ -41,13 +41,13 @@ public interface IResourceStore
     IAsyncEnumerable<ObjectEvent> WatchAsync(string? ns, ListOptions options, CancellationToken cancellationToken);
 
     /// <summary>Creates an object from a body.</summary>
-    Task<IApiObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
+    Task<StoredObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
 
     /// <summary>Replaces an object (PUT) from a body.</summary>
-    Task<IApiObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
+    Task<StoredObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
 
     /// <summary>Patches an object; the result says whether it was created (server-side apply).</summary>
-    Task<(IApiObject Object, bool Created)> PatchAsync(string? ns, string name, PatchRequest patch, WriteOptions options, CancellationToken cancellationToken);
+    Task<(StoredObject Object, bool Created)> PatchAsync(string? ns, string name, PatchRequest patch, WriteOptions options, CancellationToken cancellationToken);
 
     /// <summary>Deletes an object (or marks it for deletion while finalizers remain).</summary>
     Task<DeleteResult> DeleteAsync(string? ns, string name, DeleteOptions options, bool dryRun, CancellationToken cancellationToken);
@@ -57,6 +57,12 @@ public interface IResourceStore
 
     /// <summary>The served JSON of an object.</summary>
     byte[] Serialize(IApiObject obj);
+
+    /// <summary>The served JSON of a verb's answer: its stored bytes with the resourceVersion written in where it is stored as is.</summary>
+    byte[] Serialize(StoredObject obj);
+
+    /// <summary>The served JSON of a stored pair (resourceVersion = its mod revision), made without decoding where the kind allows.</summary>
+    void WriteStored(System.Buffers.IBufferWriter<byte> output, Stowage.Storage.KeyValue stored);
 
     /// <summary>Writes the served JSON of an object (the same bytes as <see cref="Serialize(IApiObject)"/>) to a writer.</summary>
     void Serialize(System.Text.Json.Utf8JsonWriter writer, IApiObject obj);

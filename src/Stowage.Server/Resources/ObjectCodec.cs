@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -21,7 +22,13 @@ public class ObjectCodec<T>
         TypeInfo = typeInfo;
         ApiVersion = apiVersion;
         Kind = kind;
+        // Only this codec's stored bytes are its served bytes minus the resourceVersion; a subclass that
+        // stores another form (events.k8s.io/v1 events are stored as core/v1) is decoded and re-encoded.
+        ServesStoredBytes = GetType() == typeof(ObjectCodec<T>);
     }
+
+    /// <summary>True when served JSON is the stored JSON with the resourceVersion written in (see <see cref="StoredJson"/>).</summary>
+    public bool ServesStoredBytes { get; }
 
     /// <summary>The served JSON contract.</summary>
     public JsonTypeInfo<T> TypeInfo { get; }
@@ -41,6 +48,26 @@ public class ObjectCodec<T>
     {
         var obj = JsonSerializer.Deserialize(kv.Value.Span, TypeInfo) ?? throw new StorageException($"stored value of {kv.Key} is null");
         return obj.WithMetadata(obj.Metadata with { ResourceVersion = kv.ModRevision.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>
+    /// The served JSON of a stored value at a revision: the same bytes as <see cref="Serialize(T)"/> of its
+    /// <see cref="Decode"/>, made without decoding where the codec allows.
+    /// </summary>
+    public byte[] SerializeStored(ReadOnlyMemory<byte> value, long modRevision) =>
+        (ServesStoredBytes ? StoredJson.TrySplice(value.Span, modRevision) : null)
+        ?? Serialize(Decode(new KeyValue(string.Empty, value, 0, modRevision)));
+
+    /// <summary>Writes the served JSON of a stored value at a revision (as <see cref="SerializeStored"/>) to a buffer.</summary>
+    public void WriteStored(IBufferWriter<byte> output, ReadOnlyMemory<byte> value, long modRevision)
+    {
+        if (ServesStoredBytes && StoredJson.TryWrite(output, value.Span, modRevision))
+        {
+            return;
+        }
+
+        using var writer = new Utf8JsonWriter(output);
+        Serialize(writer, Decode(new KeyValue(string.Empty, value, 0, modRevision)));
     }
 
     /// <summary>The JSON of an object as served.</summary>

@@ -19,4 +19,8 @@ public enum ObjectEventType
 /// <param name="Type">The event type.</param>
 /// <param name="Object">The object (for DELETED, its last state).</param>
 /// <param name="Revision">The revision of the change.</param>
-public sealed record ObjectEvent(ObjectEventType Type, IApiObject? Object, long Revision);
+/// <param name="Stored">
+/// The stored pair the object is decoded from, with <c>ModRevision</c> = <paramref name="Revision"/>, so its
+/// served JSON can be made from the stored bytes; null when unknown.
+/// </param>
+public sealed record ObjectEvent(ObjectEventType Type, IApiObject? Object, long Revision, Stowage.Storage.KeyValue? Stored = null);

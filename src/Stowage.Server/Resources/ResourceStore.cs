@@ -34,6 +34,8 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     private readonly TimeProvider _clock;
     private readonly Lazy<SchemaNode> _schema;
     private readonly Lazy<TableWriter<T>> _tables;
+    private readonly RecentDecodings<T> _recent;
+    private readonly CreateFieldsCache _creates = new();
 
     /// <summary>Creates the store of one resource.</summary>
     public ResourceStore(IStore store, ResourceStrategy<T> strategy, ObjectCodec<T> codec, StorageKeys keys, string resource, string group, TimeProvider clock)
@@ -47,6 +49,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         Group = group;
         _schema = new(() => ApiSchemas.Default.For(typeof(T)));
         _tables = new(() => new TableWriter<T>(strategy.Printer));
+        _recent = new RecentDecodings<T>(codec);
     }
 
     /// <summary>The catalog, for admission lookups; set once when the catalog is built.</summary>
@@ -94,6 +97,16 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
 
     /// <summary>Creates an object.</summary>
     public async Task<T> CreateAsync(string? ns, T obj, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var (created, stored) = await CreateCoreAsync(ns, obj, options, cancellationToken).ConfigureAwait(false);
+        return stored is null ? created : _codec.Decode(stored);
+    }
+
+    /// <summary>
+    /// Creates an object; the answer is the object as written with its resourceVersion (equal to decoding the
+    /// stored pair, which comes with it) or, for a dry run, the object that would be written.
+    /// </summary>
+    private async Task<(T Object, KeyValue? Stored)> CreateCoreAsync(string? ns, T obj, WriteOptions options, CancellationToken cancellationToken)
     {
         var now = Now();
         var meta = obj.Metadata;
@@ -152,12 +165,12 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
             {
                 throw new ApiException(StatusErrors.AlreadyExists(Resource, Group, name));
             }
-            return obj;
+            return (obj, null);
         }
         var result = await _store.CreateAsync(_keys.Key(ns, name), _codec.Encode(obj), cancellationToken).ConfigureAwait(false);
         return result.Outcome switch
         {
-            WriteOutcome.Ok => _codec.Decode(result.Current!),
+            WriteOutcome.Ok => (WithRevision(obj, result.Current!.ModRevision), result.Current),
             WriteOutcome.AlreadyExists => throw new ApiException(StatusErrors.AlreadyExists(Resource, Group, name)),
             _ => throw new ApiException(StatusErrors.Internal($"unexpected storage outcome {result.Outcome}")),
         };
@@ -169,6 +182,13 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     /// </summary>
     public async Task<T> UpdateAsync(string? ns, string name, Func<T, T> mutate, WriteOptions options, CancellationToken cancellationToken)
     {
+        var (updated, stored) = await UpdateCoreAsync(ns, name, mutate, options, cancellationToken).ConfigureAwait(false);
+        return stored is null ? updated : _codec.Decode(stored);
+    }
+
+    /// <summary>As <see cref="UpdateAsync(string?, string, Func{T, T}, WriteOptions, CancellationToken)"/>, with the stored pair of the answer when it is stored as is.</summary>
+    private async Task<(T Object, KeyValue? Stored)> UpdateCoreAsync(string? ns, string name, Func<T, T> mutate, WriteOptions options, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var (current, kv) = await GetCurrentAsync(ns, name, cancellationToken).ConfigureAwait(false);
@@ -178,10 +198,10 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
             {
                 throw new ApiException(StatusErrors.Conflict(Resource, Group, name));
             }
-            var (outcome, written) = await WriteUpdateAsync(ns, name, current, kv, desired, options, cancellationToken).ConfigureAwait(false);
+            var (outcome, written, stored) = await WriteUpdateAsync(ns, name, current, kv, desired, options, cancellationToken).ConfigureAwait(false);
             if (outcome != WriteOutcome.Conflict)
             {
-                return written!;
+                return (written!, stored);
             }
             if (conditional)
             {
@@ -273,8 +293,12 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     // ---- IResourceStore (HTTP) ----
 
     /// <inheritdoc/>
-    public async Task<IApiObject> GetAsync(string? ns, string name, CancellationToken cancellationToken) =>
-        (await GetCurrentAsync(ns, name, cancellationToken).ConfigureAwait(false)).Object;
+    public async Task<StoredObject> GetAsync(string? ns, string name, CancellationToken cancellationToken)
+    {
+        var kv = await _store.GetAsync(_keys.Key(ns, name), cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(StatusErrors.NotFound(Resource, Group, name));
+        return new StoredObject(kv, _codec.Decode);
+    }
 
     /// <inheritdoc/>
     public async Task<ListPage> ListAsync(string? ns, ListOptions options, CancellationToken cancellationToken)
@@ -290,7 +314,9 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
         var prefix = _keys.Prefix(ns);
         var items = new List<IApiObject>();
+        var pairs = new List<KeyValue>();
         IReadOnlyList<IApiObject> page = items;
+        IReadOnlyList<KeyValue> stored = pairs;
         var limit = options.Limit;
         string? lastKey = null;
         var more = false;
@@ -306,6 +332,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 {
                     // Every pair matches, so this one range is the page; its objects are decoded as they are written.
                     page = new DecodingList<T>(range.Items, _codec.Decode);
+                    stored = range.Items;
                     lastKey = range.Items.Count > 0 ? range.Items[^1].Key : null;
                     more = range.More;
                     remaining = range.RemainingCount;
@@ -318,6 +345,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                     if (Matches(obj, options))
                     {
                         items.Add(obj);
+                        pairs.Add(kv);
                     }
                 }
                 more = range.More;
@@ -336,7 +364,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
         string? next = more && lastKey is not null ? new ContinueToken(revision, lastKey[prefix.Length..]).Encode() : null;
         long? remainingCount = more && options.LabelSelector is null && options.FieldSelector is null ? remaining : null;
-        return new ListPage(page, revision, next, remainingCount);
+        return new ListPage(page, revision, next, remainingCount, stored);
     }
 
     /// <inheritdoc/>
@@ -352,7 +380,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 var obj = _codec.Decode(kv);
                 if (Matches(obj, options))
                 {
-                    yield return new ObjectEvent(ObjectEventType.Added, obj, kv.ModRevision);
+                    yield return new ObjectEvent(ObjectEventType.Added, obj, kv.ModRevision, kv);
                 }
             }
             after = range.Revision;
@@ -373,19 +401,19 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     }
 
     /// <inheritdoc/>
-    public async Task<IApiObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken) =>
-        await CreateAsync(ns, Read(body), options, cancellationToken).ConfigureAwait(false);
+    public async Task<StoredObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken) =>
+        Answer(await CreateCoreAsync(ns, Read(body), options, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
-    public async Task<IApiObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken)
+    public async Task<StoredObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken)
     {
         var incoming = Read(body);
         CheckIdentity(ns, name, incoming.Metadata);
-        return await UpdateAsync(ns, name, _ => incoming, options, cancellationToken).ConfigureAwait(false);
+        return Answer(await UpdateCoreAsync(ns, name, _ => incoming, options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc/>
-    public async Task<(IApiObject Object, bool Created)> PatchAsync(string? ns, string name, PatchRequest patch, WriteOptions options, CancellationToken cancellationToken)
+    public async Task<(StoredObject Object, bool Created)> PatchAsync(string? ns, string name, PatchRequest patch, WriteOptions options, CancellationToken cancellationToken)
     {
         if (patch.Type == PatchType.Apply)
         {
@@ -396,10 +424,10 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 var applied = PatchApplier.ApplyToNew(patch, _schema.Value, options, Now());
                 var created = Read(applied);
                 CheckIdentity(ns, name, created.Metadata);
-                return (await CreateAsync(ns, created.WithMetadata(created.Metadata with { Name = name }), options, cancellationToken).ConfigureAwait(false), true);
+                return (Answer(await CreateCoreAsync(ns, created.WithMetadata(created.Metadata with { Name = name }), options, cancellationToken).ConfigureAwait(false)), true);
             }
         }
-        var updated = await UpdateAsync(ns, name, current =>
+        var updated = await UpdateCoreAsync(ns, name, current =>
         {
             var currentJson = (JsonObject)JsonSerializer.SerializeToNode(current, _codec.TypeInfo)!;
             var patched = PatchApplier.Apply(currentJson, patch, _schema.Value, options, Now());
@@ -409,7 +437,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
             var patchNamesVersion = patch.Body is JsonObject o && o["metadata"] is JsonObject m && m.ContainsKey("resourceVersion");
             return patchNamesVersion ? result : result.WithMetadata(result.Metadata with { ResourceVersion = null });
         }, options, cancellationToken).ConfigureAwait(false);
-        return (updated, false);
+        return (Answer(updated), false);
     }
 
     /// <inheritdoc/>
@@ -433,11 +461,18 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
                 // Deleted concurrently: that is what was asked.
             }
         }
-        return page with { Items = deleted, Continue = null, RemainingItemCount = null };
+        return page with { Items = deleted, Continue = null, RemainingItemCount = null, Stored = null };
     }
 
     /// <inheritdoc/>
     public byte[] Serialize(IApiObject obj) => _codec.Serialize((T)obj);
+
+    /// <inheritdoc/>
+    public byte[] Serialize(StoredObject obj) =>
+        obj.Stored is { } kv ? _codec.SerializeStored(kv.Value, kv.ModRevision) : _codec.Serialize((T)obj.Object);
+
+    /// <inheritdoc/>
+    public void WriteStored(System.Buffers.IBufferWriter<byte> output, KeyValue stored) => _codec.WriteStored(output, stored.Value, stored.ModRevision);
 
     /// <inheritdoc/>
     public void Serialize(Utf8JsonWriter writer, IApiObject obj) => _codec.Serialize(writer, (T)obj);
@@ -477,7 +512,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         return (_codec.Decode(kv), kv);
     }
 
-    private async Task<(WriteOutcome Outcome, T? Written)> WriteUpdateAsync(string? ns, string name, T current, KeyValue kv, T desired, WriteOptions options, CancellationToken cancellationToken)
+    private async Task<(WriteOutcome Outcome, T? Written, KeyValue? Stored)> WriteUpdateAsync(string? ns, string name, T current, KeyValue kv, T desired, WriteOptions options, CancellationToken cancellationToken)
     {
         var now = Now();
         var old = current.Metadata;
@@ -528,33 +563,39 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         var bytes = _codec.Encode(obj);
         if (IsNoOp(obj, bytes, current, options))
         {
-            return (WriteOutcome.Ok, current); // no-op: keep the resourceVersion
+            return (WriteOutcome.Ok, current, kv); // no-op: keep the resourceVersion
         }
         if (options.DryRun)
         {
-            return (WriteOutcome.Ok, obj);
+            return (WriteOutcome.Ok, obj, null);
         }
         if (obj.Metadata.DeletionTimestamp is not null && !HasFinalizers(obj))
         {
             var deleted = await _store.DeleteAsync(kv.Key, kv.ModRevision, cancellationToken).ConfigureAwait(false);
             return deleted.Outcome switch
             {
-                WriteOutcome.Ok => (WriteOutcome.Ok, obj),
+                WriteOutcome.Ok => (WriteOutcome.Ok, obj, null),
                 WriteOutcome.NotFound => throw new ApiException(StatusErrors.NotFound(Resource, Group, name)),
-                _ => (WriteOutcome.Conflict, null),
+                _ => (WriteOutcome.Conflict, null, null),
             };
         }
         var result = await _store.UpdateAsync(kv.Key, bytes, kv.ModRevision, cancellationToken).ConfigureAwait(false);
         return result.Outcome switch
         {
-            WriteOutcome.Ok => (WriteOutcome.Ok, _codec.Decode(result.Current!)),
+            WriteOutcome.Ok => (WriteOutcome.Ok, WithRevision(obj, result.Current!.ModRevision), result.Current),
             WriteOutcome.NotFound => throw new ApiException(StatusErrors.NotFound(Resource, Group, name)),
-            _ => (WriteOutcome.Conflict, null),
+            _ => (WriteOutcome.Conflict, null, null),
         };
     }
 
+    private static T WithRevision(T obj, long revision) =>
+        obj.WithMetadata(obj.Metadata with { ResourceVersion = revision.ToString(CultureInfo.InvariantCulture) });
+
+    private static StoredObject Answer((T Object, KeyValue? Stored) written) =>
+        written.Stored is { } kv ? new StoredObject(written.Object, kv) : new StoredObject(written.Object);
+
     private T WithManagedFields(T obj, T? old, WriteOptions options, DateTimeOffset now) =>
-        FieldManagement.Record(obj, old, options, now, _codec.TypeInfo, _schema.Value, ApiVersion);
+        FieldManagement.Record(obj, old, options, now, _codec.TypeInfo, _schema.Value, ApiVersion, _creates);
 
     /// <summary>
     /// A write that changes nothing is not written. Managed-field bookkeeping alone (timestamps) does
@@ -666,25 +707,26 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
 
     private ObjectEvent? Map(WatchEvent change, ListOptions options)
     {
+        // Every watcher of the kind maps the same event: decode it once for all of them. The served JSON is
+        // made from change.Kv (for a delete: the last value at the delete's revision), never re-encoded.
         var filtered = options.LabelSelector is not null || options.FieldSelector is not null;
         if (change.Type == WatchEventType.Delete)
         {
-            var last = _codec.Decode(change.PrevKv ?? change.Kv);
-            last = last.WithMetadata(last.Metadata with { ResourceVersion = change.Revision.ToString(CultureInfo.InvariantCulture) });
-            return Matches(last, options) ? new ObjectEvent(ObjectEventType.Deleted, last, change.Revision) : null;
+            var last = _recent.Decode(change.Kv);
+            return Matches(last, options) ? new ObjectEvent(ObjectEventType.Deleted, last, change.Revision, change.Kv) : null;
         }
-        var obj = _codec.Decode(change.Kv);
+        var obj = _recent.Decode(change.Kv);
         var now = Matches(obj, options);
         if (change.Type == WatchEventType.Create || change.PrevKv is null)
         {
-            return now ? new ObjectEvent(ObjectEventType.Added, obj, change.Revision) : null;
+            return now ? new ObjectEvent(ObjectEventType.Added, obj, change.Revision, change.Kv) : null;
         }
-        var before = !filtered || Matches(_codec.Decode(change.PrevKv), options);
+        var before = !filtered || Matches(_recent.Decode(change.PrevKv), options);
         return (before, now) switch
         {
-            (true, true) => new ObjectEvent(ObjectEventType.Modified, obj, change.Revision),
-            (false, true) => new ObjectEvent(ObjectEventType.Added, obj, change.Revision),
-            (true, false) => new ObjectEvent(ObjectEventType.Deleted, obj, change.Revision),
+            (true, true) => new ObjectEvent(ObjectEventType.Modified, obj, change.Revision, change.Kv),
+            (false, true) => new ObjectEvent(ObjectEventType.Added, obj, change.Revision, change.Kv),
+            (true, false) => new ObjectEvent(ObjectEventType.Deleted, obj, change.Revision, change.Kv),
             _ => null,
         };
     }
