@@ -381,7 +381,7 @@ public sealed class PodRuntimeTests : IClassFixture<ServerFixture>
         Assert.Equal("started\n", await Eventually.WaitAsync(async () => (await k.RunAsync(["logs", "survivor"])).Stdout, l => l.Length > 0, PodTimeout, "logs after restart"));
         var node = Path.Combine(server.DataDir, "node");
         await Eventually.WaitAsync(() => Task.FromResult(Directory.Exists(Path.Combine(node, "pods", doomedUid))), exists => !exists, PodTimeout, "doomed pod's directory removed");
-        Assert.False(File.Exists(Path.Combine("/var/run/netns", "stowage-" + doomedUid)), "the deleted pod's network namespace is removed");
+        Assert.False(File.Exists(Stowage.Node.Containers.PodSandbox.NamespacePath(doomedUid)), "the deleted pod's network namespace is removed");
         Assert.Empty(Directory.GetDirectories(Path.Combine(node, "containers"), doomedUid + "*"));
     }
 

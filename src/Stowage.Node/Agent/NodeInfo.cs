@@ -12,14 +12,13 @@ public static class NodeInfo
     /// <summary>The Node as this machine describes it, Ready.</summary>
     public static Api.Core.Node Describe(AgentOptions options, DateTimeOffset now, IReadOnlyList<NodeCondition>? previous)
     {
-        var cpu = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
-        var memory = MemoryBytes();
+        var machine = Volumes.NodeResources.OfThisMachine(options.Paths.Root);
         var capacity = new Dictionary<string, Quantity>(StringComparer.Ordinal)
         {
-            ["cpu"] = Quantity.Parse(cpu),
-            ["memory"] = Quantity.Parse($"{memory / 1024}Ki"),
+            ["cpu"] = Quantity.Parse(machine.CpuCores.ToString(CultureInfo.InvariantCulture)),
+            ["memory"] = Quantity.Parse($"{machine.MemoryBytes / 1024}Ki"),
             ["pods"] = Quantity.Parse("110"),
-            ["ephemeral-storage"] = Quantity.Parse($"{DiskBytes(options.Paths.Root) / 1024}Ki"),
+            ["ephemeral-storage"] = Quantity.Parse($"{machine.EphemeralStorageBytes / 1024}Ki"),
         };
         NodeCondition Condition(string type, string status, string reason, string message)
         {
@@ -87,35 +86,6 @@ public static class NodeInfo
                 },
             },
         };
-    }
-
-    private static long MemoryBytes()
-    {
-        foreach (var line in SafeLines("/proc/meminfo"))
-        {
-            if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
-            {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length >= 2 && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib))
-                {
-                    return kib * 1024;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private static long DiskBytes(string path)
-    {
-        try
-        {
-            Directory.CreateDirectory(path);
-            return new DriveInfo(path).TotalSize;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return 0;
-        }
     }
 
     private static string OsImage()

@@ -218,9 +218,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             foreach (var uid in Directory.EnumerateDirectories(pods).Select(Path.GetFileName).OfType<string>())
             {
-                if (File.Exists(Path.Combine("/var/run/netns", "stowage-" + uid)))
+                if (File.Exists(Stowage.Node.Containers.PodSandbox.NamespacePath(uid)))
                 {
-                    TryRun("ip", "netns", "delete", "stowage-" + uid);
+                    TryRun("ip", "netns", "delete", Stowage.Node.Containers.PodSandbox.NamespaceName(uid));
                 }
             }
         }
