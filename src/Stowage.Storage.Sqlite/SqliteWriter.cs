@@ -38,8 +38,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteCommand _deleteKv;
     private readonly SqliteCommand _updateMeta;
     private readonly SqliteCommand _deleteLog;
+    private readonly SqliteCommand _checkpointTail;
     private readonly SqliteCommand[] _commands;
-    private readonly Task _loop;
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _revision;
     private long _compacted;
     private long _logFloor;
@@ -84,9 +86,13 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _deleteLog = Prepare(
             "DELETE FROM log WHERE revision > @floor AND revision <= @through;",
             ("@floor", SqliteType.Integer), ("@through", SqliteType.Integer));
+        _checkpointTail = Prepare("PRAGMA wal_checkpoint(PASSIVE);");
         _commands = [_selectKv, _insertLog, _insertKv, _updateKv, _deleteKv, _updateMeta, _deleteLog];
 
-        _loop = Task.Run(RunAsync);
+        // A thread of its own, not the thread pool's: each COMMIT blocks in fsync, and on a 2-core machine a
+        // pool thread blocked there is half the workers that serve requests meanwhile.
+        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite writer" };
+        _thread.Start();
     }
 
     /// <summary>The revision of the last committed write.</summary>
@@ -116,7 +122,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     public async Task DrainAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
     }
 
     /// <summary>Drains, checkpoints the WAL into the database file and closes the connection.</summary>
@@ -127,6 +133,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
+
+        await _checkpointTail.DisposeAsync().ConfigureAwait(false);
 
         try
         {
@@ -143,13 +151,25 @@ internal sealed class SqliteWriter : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            Loop();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void Loop()
     {
         var reader = _queue.Reader;
         var batch = new List<WriteRequest>(_maxBatchSize);
         try
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitToRead(reader))
             {
                 while (batch.Count < _maxBatchSize && reader.TryRead(out var request))
                 {
@@ -163,6 +183,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 {
                     ExecuteBatch(batch);
                     batch.Clear();
+                }
+
+                if (_checkpointer.TakeTailCheckpoint())
+                {
+                    CheckpointTail();
                 }
             }
         }
@@ -183,6 +208,35 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 request.Fail(error);
             }
         }
+    }
+
+    /// <summary>
+    /// Checkpoints, on the writer's connection and between transactions, the frames appended while the background
+    /// checkpoint ran. With every frame copied, the next transaction writes the WAL from its start again.
+    /// </summary>
+    /// <remarks>
+    /// Without this the WAL never restarts under a steady load (a background checkpoint always ends behind the
+    /// writer), grows without bound, and every commit appends to the file, which costs the file system a journal
+    /// commit per fsync: commits measured 3x slower than when they overwrite a WAL that restarted.
+    /// </remarks>
+    private void CheckpointTail()
+    {
+        try
+        {
+            _checkpointTail.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            // Nothing is lost: the frames stay in the WAL for the next checkpoint.
+            SqliteStoreLog.BackgroundCheckpointFailed(_logger, ex);
+        }
+    }
+
+    /// <summary>Blocks this thread until a request is queued (true) or the queue is completed and empty (false).</summary>
+    private static bool WaitToRead(ChannelReader<WriteRequest> reader)
+    {
+        var wait = reader.WaitToReadAsync();
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private void ExecuteBatch(List<WriteRequest> batch)

@@ -28,15 +28,18 @@ internal sealed class WalCheckpointer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _thread;
     private long _commits;
     private long _checkpointedAt;
+    private int _tailDue;
 
     private WalCheckpointer(SqliteConnection connection, ILogger logger)
     {
         _connection = connection;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        // Its own thread: a checkpoint blocks in fsync of the database file, which must not hold a pool thread.
+        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite checkpoint" };
+        _thread.Start();
     }
 
     /// <summary>Opens the checkpoint connection and starts the loop.</summary>
@@ -70,17 +73,23 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True once after each background checkpoint: the writer should then checkpoint the few frames appended
+    /// meanwhile itself, between two transactions, so that its next transaction starts the WAL over.
+    /// </summary>
+    public bool TakeTailCheckpoint() => Volatile.Read(ref _tailDue) == 1 && Interlocked.Exchange(ref _tailDue, 0) == 1;
+
     /// <summary>Stops the loop (a checkpoint under way finishes) and closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        await Task.Run(_thread.Join).ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
         _signal.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         using var checkpoint = _connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
@@ -88,7 +97,7 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         {
             try
             {
-                await _signal.WaitAsync(IdleInterval, _stop.Token).ConfigureAwait(false);
+                _signal.Wait(IdleInterval, _stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -105,6 +114,7 @@ internal sealed class WalCheckpointer : IAsyncDisposable
             {
                 checkpoint.ExecuteNonQuery();
                 Volatile.Write(ref _checkpointedAt, commits);
+                Volatile.Write(ref _tailDue, 1);
             }
             catch (SqliteException ex)
             {

@@ -216,6 +216,36 @@ public sealed class SqliteStoreTests : StoreConformanceTests
         Assert.Equal(20, await Store.GetCurrentRevisionAsync(None));
     }
 
+    [Fact]
+    public async Task Under_a_steady_load_the_WAL_starts_over_instead_of_growing()
+    {
+        // 16 writers that never pause: a background checkpoint always finishes behind the writer, so without
+        // the writer's own tail checkpoint the WAL only grows, by the same amount every 1,000 commits. With
+        // it, the WAL starts over after each checkpoint and its file stops growing.
+        const int writers = 16;
+        var sqlite = (SqliteStore)Store;
+        var value = new byte[3000];
+        var start = sqlite.CommittedTransactionCount;
+        var wal = new FileInfo(DatabasePath + "-wal");
+        long atHalf = 0;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; sqlite.CommittedTransactionCount - start < 2_000; i++)
+            {
+                Assert.True((await Store.CreateAsync($"/steady/{w:D2}/{i:D6}", value, None)).Succeeded);
+                if (w == 0 && atHalf == 0 && sqlite.CommittedTransactionCount - start >= 1_000)
+                {
+                    wal.Refresh();
+                    atHalf = wal.Length;
+                }
+            }
+        })));
+
+        wal.Refresh();
+        Assert.True(atHalf > 0);
+        Assert.True(wal.Length < atHalf * 3 / 2, $"the WAL grew from {atHalf} bytes after 1,000 commits to {wal.Length} after 2,000");
+    }
+
     private async Task<SqliteStore> OpenAsync(SqliteStoreOptions options) => await SqliteStore.OpenAsync(DatabasePath, options);
 
     private async Task<(long Count, long Lowest)> LogRowsAsync()

@@ -57,7 +57,13 @@ public sealed partial class StowageServer : IAsyncDisposable
     {
         Directory.CreateDirectory(options.DataDir);
         var clock = TimeProvider.System;
-        var builder = WebApplication.CreateSlimBuilder();
+        // Stowage reads no appsettings.json; the host would otherwise watch its content root (the current
+        // directory, often above the data directory) and wake on every write to the database.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
 
