@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -48,7 +49,16 @@ internal sealed class ApiBenchmark
             using var clients = new ApiClients(server.Url, Path.Combine(dataDir, "pki", "ca.crt"), server.Credentials.AdminToken);
             var pool = clients.Create(o.Clients);
             var single = clients.Create();
-            await RunPhasesAsync(report, pool, single, cancellationToken);
+            using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(dataDir, "pki", "ca.crt")));
+            var raw = Enumerable.Range(0, o.Clients + 1).Select(_ => RawHttpsConnection.Open(server.Url, ca, server.Credentials.AdminToken)).ToList();
+            try
+            {
+                await RunPhasesAsync(report, pool, single, raw[..^1], raw[^1], cancellationToken);
+            }
+            finally
+            {
+                raw.ForEach(c => c.Dispose());
+            }
         }
         finally
         {
@@ -64,7 +74,8 @@ internal sealed class ApiBenchmark
         }
     }
 
-    private async Task RunPhasesAsync(ApiReport report, IReadOnlyList<HttpClient> pool, HttpClient single, CancellationToken cancellationToken)
+    private async Task RunPhasesAsync(
+        ApiReport report, IReadOnlyList<HttpClient> pool, HttpClient single, List<RawHttpsConnection> rawPool, RawHttpsConnection rawSingle, CancellationToken cancellationToken)
     {
         var o = _options;
 
@@ -77,7 +88,7 @@ internal sealed class ApiBenchmark
         // 4 (first, so the list holds exactly the PVs asked for): fill, then list.
         var existing = await CountAsync(single, cancellationToken);
         Console.WriteLine($"4. creating {o.ListObjects - existing} PVs to reach {o.ListObjects} …");
-        report.Fill = await FillAsync(pool, o.ListObjects - existing, cancellationToken);
+        report.Fill = Fill(rawPool, o.ListObjects - existing, cancellationToken);
         var count = await CountAsync(single, cancellationToken);
         if (count != o.ListObjects)
         {
@@ -91,17 +102,24 @@ internal sealed class ApiBenchmark
         Console.WriteLine($"   median {report.TableList.Median.TotalMilliseconds:0} ms");
 
         Collect();
-        Console.WriteLine($"2. PV creates, {pool.Count} clients, {o.Throughput.TotalSeconds:0.#} s …");
-        await ClosedLoop.RunAsync("warm-up creates", pool.Count, o.Warmup, (w, i, ct) => CreateAsync(pool[w], Name("warm2", w, i), ct), cancellationToken);
-        report.Creates = await ClosedLoop.RunAsync($"PV creates, {pool.Count} clients", pool.Count, o.Throughput,
-            (w, i, ct) => CreateAsync(pool[w], Name("c", w, i), ct), cancellationToken);
+        Console.WriteLine($"2. PV creates, {rawPool.Count} clients, {o.Throughput.TotalSeconds:0.#} s …");
+        ClosedLoop.RunOnThreads("warm-up creates", rawPool.Count, o.Warmup, (w, i) => Create(rawPool[w], Name("warm2", w, i)), cancellationToken);
+        report.Creates = ClosedLoop.RunOnThreads($"PV creates, {rawPool.Count} clients", rawPool.Count, o.Throughput,
+            (w, i) => Create(rawPool[w], Name("c", w, i)), cancellationToken);
         Console.WriteLine($"   {report.Creates.Result.PerSecond:0} creates/s");
 
         Collect();
+        Console.WriteLine($"2b. PV creates, {pool.Count} HttpClient clients, {o.Latency.TotalSeconds:0.#} s …");
+        await ClosedLoop.RunAsync("warm-up creates", pool.Count, o.Warmup, (w, i, ct) => CreateAsync(pool[w], Name("warm2b", w, i), ct), cancellationToken);
+        report.HttpClientCreates = await ClosedLoop.RunAsync($"PV creates, {pool.Count} HttpClient clients", pool.Count, o.Latency,
+            (w, i, ct) => CreateAsync(pool[w], Name("h", w, i), ct), cancellationToken);
+        Console.WriteLine($"   {report.HttpClientCreates.Result.PerSecond:0} creates/s");
+
+        Collect();
         Console.WriteLine($"3. PV creates, 1 client, {o.Latency.TotalSeconds:0.#} s …");
-        await ClosedLoop.RunAsync("warm-up creates", 1, o.Warmup, (_, i, ct) => CreateAsync(single, Name("warm3", 0, i), ct), cancellationToken);
-        report.SingleCreates = await ClosedLoop.RunAsync("PV creates, 1 client", 1, o.Latency,
-            (_, i, ct) => CreateAsync(single, Name("s", 0, i), ct), cancellationToken);
+        ClosedLoop.RunOnThreads("warm-up creates", 1, o.Warmup, (_, i) => Create(rawSingle, Name("warm3", 0, i)), cancellationToken);
+        report.SingleCreates = ClosedLoop.RunOnThreads("PV creates, 1 client", 1, o.Latency,
+            (_, i) => Create(rawSingle, Name("s", 0, i)), cancellationToken);
         Console.WriteLine($"   p99 {report.SingleCreates.Result.Percentile(0.99)} ms");
 
         Collect();
@@ -148,24 +166,42 @@ internal sealed class ApiBenchmark
         }
     }
 
+    private static void Create(RawHttpsConnection connection, string name) =>
+        connection.Send("POST", "/" + PvPath, PvBody.Create(name), expected: 201);
+
     /// <summary>Creates <paramref name="count"/> PVs, every client taking the next name as soon as it is free.</summary>
-    private static async Task<(Measurement Result, UsageDelta Usage)> FillAsync(IReadOnlyList<HttpClient> pool, int count, CancellationToken cancellationToken)
+    private static (Measurement Result, UsageDelta Usage) Fill(List<RawHttpsConnection> pool, int count, CancellationToken cancellationToken)
     {
         var next = -1;
         var before = ProcessUsage.Now();
-        var perClient = await Task.WhenAll(pool.Select(client => Task.Run(async () =>
+        var perClient = new Measurement[pool.Count];
+        Exception? failure = null;
+        var threads = pool.Select((connection, w) => new Thread(() =>
         {
             var m = new Measurement(string.Empty);
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            try
             {
-                var started = Stopwatch.GetTimestamp();
-                await CreateAsync(client, string.Create(CultureInfo.InvariantCulture, $"bench-fill-{i:D7}"), cancellationToken);
-                m.Add(started, Stopwatch.GetTimestamp());
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count && !cancellationToken.IsCancellationRequested)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    Create(connection, string.Create(CultureInfo.InvariantCulture, $"bench-fill-{i:D7}"));
+                    m.Add(started, Stopwatch.GetTimestamp());
+                }
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
             }
 
-            return m;
-        }, cancellationToken)));
+            perClient[w] = m;
+        }) { IsBackground = true }).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("fill: a client failed", failure);
+        }
 
         var usage = ProcessUsage.Now().Since(before);
         var total = new Measurement($"fill to the list size, {pool.Count} clients") { Elapsed = usage.Elapsed };

@@ -38,6 +38,6 @@ internal sealed record ApiBenchmarkOptions
         Get = TimeSpan.FromSeconds(1),
         Ceiling = TimeSpan.FromSeconds(1),
         Warmup = TimeSpan.FromSeconds(0.5),
-        ListObjects = 2_000,
+        ListObjects = 10_000,
     };
 }

@@ -4,7 +4,7 @@ using Stowage.Benchmarks;
 // stowage benchmarks.
 const string Usage = """
     usage: Stowage.Benchmarks storage [--seconds N] [--dir PATH]
-           Stowage.Benchmarks api [--dir PATH] [--results DIR | --no-results] [--quick]
+           Stowage.Benchmarks api [--dir PATH] [--results DIR | --no-results] [--quick] [--list-objects N]
            Stowage.Benchmarks binding [--quick]
            Stowage.Benchmarks create-steps [--iterations N] [--whole]
            Stowage.Benchmarks provisioning [--claims N] [--in-flight N] [--diagnose] [--pool-only] [--report PATH]
@@ -34,6 +34,7 @@ if (args[0] == "provisioning")
 var seconds = 5.0;
 var directory = Path.GetTempPath();
 var quick = false;
+int? listObjects = null;
 var results = ResultsDirectory();
 for (var i = 1; i < args.Length; i++)
 {
@@ -53,6 +54,9 @@ for (var i = 1; i < args.Length; i++)
             break;
         case "--quick":
             quick = true;
+            break;
+        case "--list-objects" when i + 1 < args.Length:
+            listObjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
@@ -74,6 +78,10 @@ switch (args[0])
         return 0;
     case "api":
         var options = quick ? ApiBenchmarkOptions.Quick(directory) : new ApiBenchmarkOptions { Directory = directory, ResultsDirectory = results };
+        if (listObjects is { } objects)
+        {
+            options = options with { ListObjects = objects };
+        }
         await new ApiBenchmark(options).RunAsync(stop.Token);
         return 0;
     default:
