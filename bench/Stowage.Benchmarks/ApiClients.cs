@@ -33,18 +33,7 @@ internal sealed class ApiClients : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
-                {
-                    if (certificate is null || chain is null)
-                    {
-                        return false;
-                    }
-
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(_ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
+                RemoteCertificateValidationCallback = TrustOnly(_ca),
             },
         };
         var client = new HttpClient(handler)
@@ -59,6 +48,20 @@ internal sealed class ApiClients : IDisposable
         _clients.Add(client);
         return client;
     }
+
+    /// <summary>A certificate check that accepts only chains ending at <paramref name="ca"/>.</summary>
+    public static RemoteCertificateValidationCallback TrustOnly(X509Certificate2 ca) => (_, certificate, chain, _) =>
+    {
+        if (certificate is null || chain is null)
+        {
+            return false;
+        }
+
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(new X509Certificate2(certificate));
+    };
 
     /// <summary><paramref name="count"/> new clients.</summary>
     public IReadOnlyList<HttpClient> Create(int count) => Enumerable.Range(0, count).Select(_ => Create()).ToList();

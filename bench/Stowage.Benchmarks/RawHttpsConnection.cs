@@ -47,18 +47,7 @@ internal sealed class RawHttpsConnection : IDisposable
             TargetHost = baseAddress.Host,
             EnabledSslProtocols = SslProtocols.None,
             ApplicationProtocols = [SslApplicationProtocol.Http11],
-            RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
-            {
-                if (certificate is null || chain is null)
-                {
-                    return false;
-                }
-
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return chain.Build(new X509Certificate2(certificate));
-            },
+            RemoteCertificateValidationCallback = ApiClients.TrustOnly(ca),
         });
         var headers = $"Host: {baseAddress.Authority}\r\nAuthorization: Bearer {token}\r\nUser-Agent: stowage-bench/1.0\r\nAccept: application/json\r\n";
         return new RawHttpsConnection(socket, ssl, headers);
