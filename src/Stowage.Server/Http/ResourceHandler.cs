@@ -204,16 +204,13 @@ public sealed class ResourceHandler
         }
     }
 
-    private async Task<JsonObject> ReadObjectAsync(HttpContext context, IResourceStore store)
+    /// <summary>The body as JSON bytes holding one object, its fields checked per fieldValidation.</summary>
+    private async Task<byte[]> ReadObjectAsync(HttpContext context, IResourceStore store)
     {
         var bytes = await RequestBody.ReadBytesAsync(context).ConfigureAwait(false);
-        var (json, node) = RequestBody.Parse(bytes, RequestBody.MediaType(context));
-        if (node is not JsonObject obj)
-        {
-            throw new ApiException(StatusErrors.BadRequest($"Object 'Kind' is missing in '{System.Text.Encoding.UTF8.GetString(json)}'"));
-        }
+        var json = RequestBody.ParseObject(bytes, RequestBody.MediaType(context));
         _fieldChecker.Check(context, store, json, null);
-        return obj;
+        return json;
     }
 
     private async Task WriteObjectAsync(HttpContext context, IResourceStore store, int code, StoredObject obj)

@@ -37,8 +37,12 @@ public static class FieldManagement
         {
             return RecordCreate(obj, baseline, options, now, typeInfo, schema, apiVersion, creates);
         }
-        var newJson = (JsonObject)JsonSerializer.SerializeToNode(baseline, typeInfo)!;
-        var oldJson = old is null ? null : (JsonObject)JsonSerializer.SerializeToNode(old, typeInfo)!;
+        if (old is null)
+        {
+            return WithEntries(obj, Compute(null, (JsonObject)JsonSerializer.SerializeToNode(baseline, typeInfo)!, options, now, schema, apiVersion, out _));
+        }
+        // An update compares only what it changed (the same fields as comparing the whole objects).
+        var (oldJson, newJson) = ChangedParts.Of(JsonSerializer.SerializeToUtf8Bytes(old, typeInfo), JsonSerializer.SerializeToUtf8Bytes(baseline, typeInfo));
         return WithEntries(obj, Compute(oldJson, newJson, options, now, schema, apiVersion, out _));
     }
 

@@ -41,10 +41,10 @@ public interface IResourceStore
     IAsyncEnumerable<ObjectEvent> WatchAsync(string? ns, ListOptions options, CancellationToken cancellationToken);
 
     /// <summary>Creates an object from a body.</summary>
-    Task<StoredObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
+    Task<StoredObject> CreateAsync(string? ns, byte[] json, WriteOptions options, CancellationToken cancellationToken);
 
     /// <summary>Replaces an object (PUT) from a body.</summary>
-    Task<StoredObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken);
+    Task<StoredObject> UpdateAsync(string? ns, string name, byte[] json, WriteOptions options, CancellationToken cancellationToken);
 
     /// <summary>Patches an object; the result says whether it was created (server-side apply).</summary>
     Task<(StoredObject Object, bool Created)> PatchAsync(string? ns, string name, PatchRequest patch, WriteOptions options, CancellationToken cancellationToken);

@@ -401,13 +401,13 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     }
 
     /// <inheritdoc/>
-    public async Task<StoredObject> CreateAsync(string? ns, JsonObject body, WriteOptions options, CancellationToken cancellationToken) =>
-        Answer(await CreateCoreAsync(ns, Read(body), options, cancellationToken).ConfigureAwait(false));
+    public async Task<StoredObject> CreateAsync(string? ns, byte[] json, WriteOptions options, CancellationToken cancellationToken) =>
+        Answer(await CreateCoreAsync(ns, Read(json), options, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
-    public async Task<StoredObject> UpdateAsync(string? ns, string name, JsonObject body, WriteOptions options, CancellationToken cancellationToken)
+    public async Task<StoredObject> UpdateAsync(string? ns, string name, byte[] json, WriteOptions options, CancellationToken cancellationToken)
     {
-        var incoming = Read(body);
+        var incoming = Read(json);
         CheckIdentity(ns, name, incoming.Metadata);
         return Answer(await UpdateCoreAsync(ns, name, _ => incoming, options, cancellationToken).ConfigureAwait(false));
     }
@@ -668,6 +668,29 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
     }
 
+    /// <summary>
+    /// Decodes a JSON object body straight from its bytes. A body that does not decode takes the tree's way,
+    /// which reports a wrong apiVersion or kind first and the decoding error with its field path.
+    /// </summary>
+    private T Read(byte[] json)
+    {
+        T? obj;
+        try
+        {
+            obj = JsonSerializer.Deserialize(json, _codec.TypeInfo);
+        }
+        catch (JsonException)
+        {
+            return Read(JsonNode.Parse(json)!);
+        }
+        if (obj is null)
+        {
+            throw new ApiException(StatusErrors.BadRequest("the body of the request is null"));
+        }
+        CheckTypeMeta(obj.ApiVersion, obj.Kind);
+        return obj;
+    }
+
     private T Read(JsonNode body)
     {
         if (body is JsonObject o)
@@ -685,10 +708,13 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         }
     }
 
-    private void CheckTypeMeta(JsonObject body)
+    private void CheckTypeMeta(JsonObject body) =>
+        CheckTypeMeta(
+            body["apiVersion"]?.GetValueKind() == JsonValueKind.String ? body["apiVersion"]!.GetValue<string>() : null,
+            body["kind"]?.GetValueKind() == JsonValueKind.String ? body["kind"]!.GetValue<string>() : null);
+
+    private void CheckTypeMeta(string? apiVersion, string? kind)
     {
-        var apiVersion = body["apiVersion"]?.GetValueKind() == JsonValueKind.String ? body["apiVersion"]!.GetValue<string>() : null;
-        var kind = body["kind"]?.GetValueKind() == JsonValueKind.String ? body["kind"]!.GetValue<string>() : null;
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != ApiVersion)
         {
             throw new ApiException(StatusErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({ApiVersion})"));
