@@ -40,7 +40,6 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteCommand _deleteLog;
     private readonly SqliteCommand _checkpointTail;
     private readonly SqliteCommand[] _commands;
-    private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _revision;
     private long _compacted;
@@ -91,8 +90,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
         // A thread of its own, not the thread pool's: each COMMIT blocks in fsync, and on a 2-core machine a
         // pool thread blocked there is half the workers that serve requests meanwhile.
-        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite writer" };
-        _thread.Start();
+        new Thread(Run) { IsBackground = true, Name = "sqlite writer" }.Start();
     }
 
     /// <summary>The revision of the last committed write.</summary>
