@@ -133,7 +133,12 @@ public static class Program
             Console.WriteLine(pool.Mode == PoolMode.Enforced
                 ? $"  storage pool {pool.Directory}: {Api.Quantities.Quantity.FromBytes(pool.Capacity.LimitBytes)}, every volume a size-limited ext4 filesystem"
                 : $"  storage pool {pool.Directory}: SIZES ARE NOT ENFORCED ({pool.ModeReason}); volumes are plain directories");
-            var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
+            // The embedded controller manager and node agent are API clients like any other, on the
+            // server's loopback transport: no TLS or sockets between parts of one process.
+            var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken)
+            {
+                Transport = server.CreateLoopbackHandler,
+            };
             var manager = new ControllerManager(connection, $"{Environment.MachineName}_{Guid.NewGuid():N}", loggers, TimeProvider.System,
                 pool: new NodePool(pool));
             server.Metrics.Register(manager.WriteMetricsAsync);

@@ -11,7 +11,8 @@ namespace Stowage.Benchmarks.Binding;
 /// <summary>
 /// The API server and the controller manager in this process, started the way <c>stowage server</c>
 /// starts them (src/Stowage/Program.cs): the server on a loopback port over a fresh data directory,
-/// the node storage pool under it, and the controller manager as an HTTPS client of the server.
+/// the node storage pool under it, and the controller manager as a client of the server on its loopback transport
+/// (the benchmark's own client uses HTTPS).
 /// Disposing stops everything, tears the (empty) pool down and deletes the directory.
 /// </summary>
 internal sealed class InProcessCluster : IAsyncDisposable
@@ -50,7 +51,8 @@ internal sealed class InProcessCluster : IAsyncDisposable
         var dataDir = Path.Combine(directory, $"stowage-binding-{Guid.NewGuid():N}");
         var server = await StowageServer.StartAsync(new ServerOptions { DataDir = dataDir, Port = 0 },
             l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning), cancellationToken);
-        var connection = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
+        var network = new ApiConnection(server.Url, server.Credentials.CertificateAuthorityPem, server.Credentials.AdminToken);
+        var connection = network with { Transport = server.CreateLoopbackHandler };
         var log = new CountingLoggerProvider();
         var loggers = LoggerFactory.Create(l => l.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
         var pool = await StoragePool.OpenAsync(new PoolOptions { Directory = Path.Combine(dataDir, "pool") }, loggers.CreateLogger<StoragePool>(), cancellationToken);
@@ -58,7 +60,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
         server.Metrics.Register(manager.WriteMetricsAsync);
         var stop = new CancellationTokenSource();
         var controllers = manager.RunAsync(stop.Token);
-        return new InProcessCluster(server, pool, loggers, log, stop, controllers, new ApiClient(connection, "binding-bench"), dataDir);
+        return new InProcessCluster(server, pool, loggers, log, stop, controllers, new ApiClient(network, "binding-bench"), dataDir);
     }
 
     public async ValueTask DisposeAsync()

@@ -10,9 +10,19 @@ namespace Stowage.Runtime.Client;
 /// <param name="Token">The bearer token.</param>
 public sealed record ApiConnection(Uri Server, string CertificateAuthorityPem, string Token)
 {
+    /// <summary>
+    /// Where requests go instead of HTTPS, for clients that run inside the API server's process (the
+    /// server's loopback transport); null for a network connection. Requests still carry the token.
+    /// </summary>
+    public Func<HttpMessageHandler>? Transport { get; init; }
+
     /// <summary>An HttpClient for this server: trusts only the CA, sends the token, keeps many connections (watches hold one each).</summary>
     public HttpClient CreateHttpClient()
     {
+        if (Transport is not null)
+        {
+            return Configure(new HttpClient(Transport(), disposeHandler: true));
+        }
         var ca = X509Certificate2.CreateFromPem(CertificateAuthorityPem);
         var handler = new SocketsHttpHandler
         {
@@ -33,7 +43,13 @@ public sealed record ApiConnection(Uri Server, string CertificateAuthorityPem, s
                 },
             },
         };
-        var client = new HttpClient(handler) { BaseAddress = Server, Timeout = Timeout.InfiniteTimeSpan };
+        return Configure(new HttpClient(handler));
+    }
+
+    private HttpClient Configure(HttpClient client)
+    {
+        client.BaseAddress = Server;
+        client.Timeout = Timeout.InfiniteTimeSpan;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         client.DefaultRequestHeaders.UserAgent.ParseAdd("stowage-controller/0.1");
         return client;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stowage.Server.Errors;
 using Stowage.Server.Http;
+using Stowage.Server.Loopback;
 using Stowage.Server.Namespaces;
 using Stowage.Server.NodeProxy;
 using Stowage.Server.Resources;
@@ -27,6 +28,7 @@ public sealed partial class StowageServer : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly ILogger<StowageServer> _logger;
     private NodeConnector? _nodes;
+    private RequestDelegate? _handler;
 
     private StowageServer(WebApplication app, IStore store, ResourceCatalog catalog, ClusterCredentials credentials, ILogger<StowageServer> logger)
     {
@@ -51,6 +53,13 @@ public sealed partial class StowageServer : IAsyncDisposable
 
     /// <summary>The https URL the server listens on.</summary>
     public Uri Url { get; private set; } = new("https://127.0.0.1/");
+
+    /// <summary>
+    /// A transport into this server's request pipeline without a socket (see <see cref="LoopbackHandler"/>),
+    /// for the clients embedded in this process: requests still carry and need credentials.
+    /// </summary>
+    public HttpMessageHandler CreateLoopbackHandler() =>
+        new LoopbackHandler(_handler ?? throw new InvalidOperationException("The server has not started."));
 
     /// <summary>Opens the datastore, prepares credentials and starts listening.</summary>
     public static async Task<StowageServer> StartAsync(ServerOptions options, Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
@@ -124,6 +133,7 @@ public sealed partial class StowageServer : IAsyncDisposable
         // pods/exec upgrades to a WebSocket (kubectl's v5.channel.k8s.io).
         _app.UseWebSockets();
         _app.Run(router.HandleAsync);
+        _handler = router.HandleAsync;
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Stowage API server listening on {Url}; kubeconfig: {Kubeconfig}")]
