@@ -146,17 +146,19 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         obj = obj.WithType(ApiVersion, Kind).WithMetadata(meta);
         obj = _strategy.Default(obj);
         obj = _strategy.PrepareForCreate(obj, now);
-        var finalizers = _strategy.DefaultFinalizers(obj);
-        if (finalizers.Count > 0)
-        {
-            obj = obj.WithMetadata(obj.Metadata with { Finalizers = Union(obj.Metadata.Finalizers, finalizers) });
-        }
         if (Catalog is not null && _keys.Namespaced)
         {
             await Catalog.EnsureNamespaceAcceptsAsync(ns, cancellationToken).ConfigureAwait(false);
         }
         obj = await _strategy.AdmitAsync(new AdmissionRequest<T>(AdmissionOperation.Create, obj, null, options.Subresource, Catalog!), cancellationToken).ConfigureAwait(false);
         obj = WithManagedFields(obj, null, options, now);
+        // Admission's finalizers (StorageObjectInUseProtection) come after the field manager, as in
+        // kube-apiserver: the creator does not own them.
+        var finalizers = _strategy.DefaultFinalizers(obj);
+        if (finalizers.Count > 0)
+        {
+            obj = obj.WithMetadata(obj.Metadata with { Finalizers = Union(obj.Metadata.Finalizers, finalizers) });
+        }
         ThrowIfInvalid(obj, _strategy.Validate(obj));
         var name = obj.Metadata.Name!;
         if (options.DryRun)

@@ -24,6 +24,9 @@ namespace Stowage.Server.Strategies;
 /// </remarks>
 public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentVolumeClaim>
 {
+    /// <summary>The finalizer admission adds (see <see cref="DefaultFinalizers"/>).</summary>
+    public const string ProtectionFinalizer = "kubernetes.io/pvc-protection";
+
     /// <summary>The beta class annotation that overrides spec.storageClassName.</summary>
     public const string BetaClassAnnotation = "volume.beta.kubernetes.io/storage-class";
 
@@ -46,6 +49,13 @@ public sealed class PersistentVolumeClaimStrategy : ResourceStrategy<PersistentV
             ["status.phase"] = pvc => pvc.Status?.Phase ?? "",
             ["spec.volumeName"] = pvc => pvc.Spec?.VolumeName ?? "",
         };
+
+    /// <summary>
+    /// The StorageObjectInUseProtection admission plugin (enabled by default in Kubernetes) adds
+    /// <c>kubernetes.io/pvc-protection</c> to every new object, so that a claim is not removed while a pod uses it; the protection
+    /// controller adds it only to objects that lack it.
+    /// </summary>
+    public override IReadOnlyList<string> DefaultFinalizers(PersistentVolumeClaim obj) => [ProtectionFinalizer];
 
     /// <inheritdoc/>
     public override PersistentVolumeClaim PrepareForCreate(PersistentVolumeClaim obj, DateTimeOffset now) =>

@@ -11,6 +11,9 @@ namespace Stowage.Server.Strategies;
 /// <summary>PersistentVolumes: status owned by the status subresource; a new volume is Pending.</summary>
 public sealed class PersistentVolumeStrategy : ResourceStrategy<PersistentVolume>
 {
+    /// <summary>The finalizer admission adds (see <see cref="DefaultFinalizers"/>).</summary>
+    public const string ProtectionFinalizer = "kubernetes.io/pv-protection";
+
     /// <inheritdoc/>
     public override GarbageCollectionPolicy DefaultGarbageCollectionPolicy => GarbageCollectionPolicy.DeleteDependents;
 
@@ -30,6 +33,13 @@ public sealed class PersistentVolumeStrategy : ResourceStrategy<PersistentVolume
             ["status.phase"] = pv => pv.Status?.Phase ?? "",
             ["spec.storageClassName"] = pv => pv.Spec?.StorageClassName ?? "",
         };
+
+    /// <summary>
+    /// The StorageObjectInUseProtection admission plugin (enabled by default in Kubernetes) adds
+    /// <c>kubernetes.io/pv-protection</c> to every new object, so that a volume is not removed while a claim is bound to it; the protection
+    /// controller adds it only to objects that lack it.
+    /// </summary>
+    public override IReadOnlyList<string> DefaultFinalizers(PersistentVolume obj) => [ProtectionFinalizer];
 
     /// <inheritdoc/>
     public override PersistentVolume PrepareForCreate(PersistentVolume obj, DateTimeOffset now) =>
