@@ -7,7 +7,7 @@ namespace Stowage.Benchmarks.Binding;
 
 /// <summary>
 /// <c>binding</c>: how fast the PV binder binds, end to end through the API. First the machine's
-/// durable-write baseline, then an in-process cluster: a bulk phase (N volumes, N claims, until all
+/// durable-write baseline, then an in-process cluster: an unmeasured warm-up round, a bulk phase (N volumes, N claims, until all
 /// are Bound) and a paced phase (claims at a steady rate, per-claim latency). Prints the figures
 /// against their targets and writes them to bench/results/binding-&lt;date&gt;.md.
 /// </summary>
@@ -38,6 +38,7 @@ internal static class BindingBenchmark
         var baseline = await DurableInsertBaseline.RunAsync(options.Directory, options.BaselineRows, cancellationToken);
         Console.WriteLine($"  {baseline.TotalSeconds:0.00} s");
 
+        WarmUpResult? warmUp = null;
         BulkResult bulk;
         PacedResult paced;
         IReadOnlyDictionary<(string Category, string Event), long> controllerLog;
@@ -47,6 +48,15 @@ internal static class BindingBenchmark
             var phases = new BindingPhases(cluster, options);
             try
             {
+                if (options.WarmUp > 0)
+                {
+                    Console.WriteLine($"warm-up: rounds of {options.WarmUp:N0} volumes, then {options.WarmUp:N0} claims…");
+                    warmUp = await phases.RunWarmUpAsync(cancellationToken);
+                    foreach (var (round, methods) in warmUp.Rounds)
+                    {
+                        Console.WriteLine($"  all Bound {round.AllBound.TotalSeconds:0.00} s after the first create; {methods:N0} methods compiled");
+                    }
+                }
                 Console.WriteLine($"bulk: {options.Volumes:N0} volumes, then {options.Volumes:N0} claims…");
                 bulk = await phases.RunBulkAsync(cancellationToken);
                 Console.WriteLine($"  all Bound {bulk.AllBound.TotalSeconds:0.00} s after the first create");
@@ -68,7 +78,7 @@ internal static class BindingBenchmark
         Console.WriteLine("baseline again…");
         var baselineAfter = await DurableInsertBaseline.RunAsync(options.Directory, options.BaselineRows, cancellationToken);
         Console.WriteLine($"  {baselineAfter.TotalSeconds:0.00} s");
-        var report = new BindingReport(options, baseline, baselineAfter, bulk, paced, controllerLog, loadAtStart, LoadAverage());
+        var report = new BindingReport(options, baseline, baselineAfter, warmUp, bulk, paced, controllerLog, loadAtStart, LoadAverage());
 
         var markdown = report.Markdown();
         Console.WriteLine();

@@ -6,10 +6,11 @@ namespace Stowage.Benchmarks.Binding;
 internal sealed record BindingOptions
 {
     public const string Usage = """
-        usage: Stowage.Benchmarks binding [--volumes N] [--pool N] [--paced N] [--rate PER_S] [--baseline-rows N]
+        usage: Stowage.Benchmarks binding [--volumes N] [--warm-up N] [--pool N] [--paced N] [--rate PER_S] [--baseline-rows N]
                                           [--concurrency N] [--patience SECONDS] [--dir PATH] [--results DIR | --no-results] [--quick]
           Baseline (durable single-row SQLite transactions), then an in-process server + controller manager:
-          N volumes and N claims created through the API until all are Bound, then claims paced at PER_S
+          a warm-up round (--warm-up N volumes and claims, unmeasured; 0 for none), then N volumes and
+          N claims created through the API until all are Bound, then claims paced at PER_S
           against a pool of Available volumes. Writes bench/results/binding-<date>.md unless --no-results or --quick.
         """;
 
@@ -18,6 +19,9 @@ internal sealed record BindingOptions
 
     /// <summary>Volumes, and as many claims, of the bulk phase.</summary>
     public int Volumes { get; init; } = 10_000;
+
+    /// <summary>Volumes, and as many claims, of each unmeasured warm-up round (a multiple of the workload's 16 cells).</summary>
+    public int WarmUp { get; init; } = 1_600;
 
     /// <summary>Available volumes made ready before the paced phase.</summary>
     public int Pool { get; init; } = 1_000;
@@ -52,6 +56,7 @@ internal sealed record BindingOptions
                 options = args[i] switch
                 {
                     "--volumes" => options with { Volumes = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--warm-up" => options with { WarmUp = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--pool" => options with { Pool = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--paced" => options with { Paced = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -61,7 +66,7 @@ internal sealed record BindingOptions
                     "--dir" => options with { Directory = Next() },
                     "--results" => options with { ResultsDirectory = Next() },
                     "--no-results" => options with { ResultsDirectory = null },
-                    "--quick" => options with { Volumes = 1_000, Pool = 200, Paced = 200, BaselineRows = 2_000, Patience = TimeSpan.FromMinutes(2), ResultsDirectory = null },
+                    "--quick" => options with { Volumes = 1_000, WarmUp = 320, Pool = 200, Paced = 200, BaselineRows = 2_000, Patience = TimeSpan.FromMinutes(2), ResultsDirectory = null },
                     _ => throw new FormatException($"unknown argument {args[i]}"),
                 };
             }
@@ -71,6 +76,11 @@ internal sealed record BindingOptions
                 Console.Error.WriteLine(Usage);
                 return null;
             }
+        }
+        if (options.WarmUp < 0 || options.WarmUp % 16 != 0)
+        {
+            Console.Error.WriteLine("--warm-up must be a multiple of 16, so that its claims bind exactly its own volumes");
+            return null;
         }
         if (options.Pool < options.Paced)
         {
