@@ -43,13 +43,15 @@ public sealed class InformerAndLeaderTests : IClassFixture<ServerFixture>
         var created = await client.CreateAsync(ResourceTypes.PersistentVolumes, Pv("inf-after"), cts.Token);
         await client.UpdateAsync(ResourceTypes.PersistentVolumes, created with { Metadata = created.Metadata with { Labels = new Dictionary<string, string> { ["x"] = "y" } } }, cts.Token);
         await client.DeleteAsync(ResourceTypes.PersistentVolumes, null, "inf-after", cts.Token);
+        // pv-protection (added on create) holds the volume until its finalizer is removed.
+        await client.MergePatchAsync(ResourceTypes.PersistentVolumes, null, "inf-after", """{"metadata":{"finalizers":null}}""", cts.Token);
 
         var events = new List<string>();
-        while (events.Count(e => e.EndsWith("inf-after", StringComparison.Ordinal)) < 3)
+        while (events.Count(e => e.EndsWith("inf-after", StringComparison.Ordinal)) < 4)
         {
             events.Add(await seen.Reader.ReadAsync(cts.Token));
         }
-        Assert.Equal(["add inf-after", "update inf-after", "delete inf-after"], events.Where(e => e.EndsWith("inf-after", StringComparison.Ordinal)));
+        Assert.Equal(["add inf-after", "update inf-after", "update inf-after", "delete inf-after"], events.Where(e => e.EndsWith("inf-after", StringComparison.Ordinal)));
         Assert.Null(informer.Get("inf-after"));
         await cts.CancelAsync();
         await run;

@@ -12,6 +12,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public ApiConnection Connection { get; private set; } = null!;
 
+    /// <summary>The same server through its loopback transport (as the embedded controllers reach it).</summary>
+    public ApiConnection LoopbackConnection => Connection with { Transport = Server.CreateLoopbackHandler };
+
     public async Task InitializeAsync()
     {
         Server = await StowageServer.StartAsync(new ServerOptions { DataDir = _dir, Port = 0 }, null, CancellationToken.None);

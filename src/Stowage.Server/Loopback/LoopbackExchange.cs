@@ -106,8 +106,10 @@ internal sealed class LoopbackExchange : IHttpResponseFeature, IHttpResponseBody
         {
             return;
         }
-        Abort();
+        // The client's wait fails first: aborting runs the application's cancellation at once, and it
+        // would otherwise answer (a 500) before the client learns it gave up.
         _response.TrySetCanceled();
+        Abort();
     }
 
     public void OnStarting(Func<object, Task> callback, object state) => (_onStarting ??= []).Add((callback, state));

@@ -50,6 +50,10 @@ public sealed class LoopbackHandler : HttpMessageHandler
             {
                 headers[name] = new StringValues(values as string[] ?? values.ToArray());
             }
+            if (content.Headers.ContentLength is { } length)
+            {
+                headers.ContentLength = length; // computed by the content, not among its headers until asked
+            }
             body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         }
         headers.Host = uri.Authority;

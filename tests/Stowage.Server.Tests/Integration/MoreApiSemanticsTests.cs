@@ -58,6 +58,15 @@ public sealed class MoreApiSemanticsTests : IClassFixture<ApiServerFixture>
         await C.SendAsync(HttpMethod.Post, "/api/v1/persistentvolumes", Http.Pv("dc-no", labels: """{"dc":"no"}"""));
         var (code, _, _) = await C.SendAsync(HttpMethod.Delete, "/api/v1/persistentvolumes?labelSelector=dc%3Dyes");
         Assert.Equal(200, code);
+        // pv-protection (added on create) holds each deleted volume until the finalizer goes; only the
+        // matched ones are marked, and they go once it is removed.
+        var (_, marked, _) = await C.SendAsync(HttpMethod.Get, "/api/v1/persistentvolumes?labelSelector=dc");
+        Assert.Equal(["dc-yes-0", "dc-yes-1", "dc-yes-2"], marked!["items"]!.AsArray()
+            .Where(i => i!["metadata"]!["deletionTimestamp"] is not null).Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+        for (var i = 0; i < 3; i++)
+        {
+            await C.SendAsync(HttpMethod.Patch, $"/api/v1/persistentvolumes/dc-yes-{i}", """{"metadata":{"finalizers":null}}""", "application/merge-patch+json");
+        }
         var (_, left, _) = await C.SendAsync(HttpMethod.Get, "/api/v1/persistentvolumes?labelSelector=dc");
         Assert.Equal(["dc-no"], left!["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
     }
