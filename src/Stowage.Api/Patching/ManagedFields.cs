@@ -66,16 +66,21 @@ public static class ManagedFields
     /// </summary>
     public static JsonArray? Encode(IEnumerable<ManagedFieldsEntry> entries)
     {
+        var sorted = Sorted(entries).Select(e => (JsonNode)e.ToJson()).ToArray();
+        return sorted.Length == 0 ? null : new JsonArray(sorted);
+    }
+
+    /// <summary>The entries in Kubernetes' order (see <see cref="Encode"/>).</summary>
+    public static IReadOnlyList<ManagedFieldsEntry> Sorted(IEnumerable<ManagedFieldsEntry> entries)
+    {
         ArgumentNullException.ThrowIfNull(entries);
-        var sorted = entries
+        return entries
             .OrderBy(e => e.Operation.ToString(), StringComparer.Ordinal)
             .ThenBy(e => e.Time?.ToUnixTimeSeconds() ?? 0)
             .ThenBy(e => e.Manager, StringComparer.Ordinal)
             .ThenBy(e => e.ApiVersion, StringComparer.Ordinal)
             .ThenBy(e => e.Subresource ?? "", StringComparer.Ordinal)
-            .Select(e => (JsonNode)e.ToJson())
-            .ToArray();
-        return sorted.Length == 0 ? null : new JsonArray(sorted);
+            .ToList();
     }
 
     /// <summary>
@@ -95,6 +100,21 @@ public static class ManagedFields
     /// <see cref="ResetFields.StatusSubresource"/> for status writes.
     /// </param>
     public static JsonArray? RecordUpdate(
+        JsonObject? oldObj,
+        JsonObject newObj,
+        string manager,
+        string apiVersion,
+        DateTimeOffset now,
+        SchemaNode? schema,
+        string? subresource = null,
+        FieldSet? resetFields = null) =>
+        RecordUpdateEntries(oldObj, newObj, manager, apiVersion, now, schema, subresource, resetFields) is { } entries ? Encode(entries) : null;
+
+    /// <summary>
+    /// As <see cref="RecordUpdate"/>, the entries themselves in Kubernetes' order; null means "omit
+    /// metadata.managedFields", as does an empty list.
+    /// </summary>
+    public static IReadOnlyList<ManagedFieldsEntry>? RecordUpdateEntries(
         JsonObject? oldObj,
         JsonObject newObj,
         string manager,
@@ -138,7 +158,7 @@ public static class ManagedFields
         }
 
         CapUpdateManagers(managers);
-        return Encode(managers.Values);
+        return Sorted(managers.Values);
     }
 
     /// <summary>Decodes an object's managed fields keyed by manager identity; null if they cannot be decoded.</summary>

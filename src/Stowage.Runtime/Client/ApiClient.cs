@@ -67,22 +67,9 @@ public sealed class ApiClient : IDisposable
             throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
         }
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var watchEvent in WatchStreamReader.ReadAsync(stream, type.TypeInfo, cancellationToken).ConfigureAwait(false))
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            using var doc = JsonDocument.Parse(line);
-            var eventType = doc.RootElement.GetProperty("type").GetString() ?? "";
-            var objectElement = doc.RootElement.GetProperty("object");
-            if (eventType == "ERROR")
-            {
-                throw new ApiClientException(objectElement.Deserialize(ApiJsonContext.Default.Status) ?? new Status { Code = 500 });
-            }
-            var obj = objectElement.Deserialize(type.TypeInfo) ?? throw new ApiClientException("watch event without object");
-            yield return new WatchEvent<T>(eventType, obj, obj.Metadata.ResourceVersion ?? "");
+            yield return watchEvent;
         }
     }
 
@@ -190,9 +177,10 @@ public sealed class ApiClient : IDisposable
         {
             throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
         }
+        // Responses read here are buffered whole before SendAsync returns (HttpClient's default), so the
+        // stream is memory and a synchronous read does not block.
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
-            ?? throw new ApiClientException("empty response");
+        return JsonSerializer.Deserialize(stream, typeInfo) ?? throw new ApiClientException("empty response");
     }
 
     private static async Task<ApiClientException> FailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -41,9 +41,20 @@ public static class FieldManagement
         {
             return WithEntries(obj, Compute(null, (JsonObject)JsonSerializer.SerializeToNode(baseline, typeInfo)!, options, now, schema, apiVersion, out _));
         }
+        return RecordUpdate(obj, JsonSerializer.SerializeToUtf8Bytes(old, typeInfo), JsonSerializer.SerializeToUtf8Bytes(baseline, typeInfo), options, now, schema, apiVersion);
+    }
+
+    /// <summary>
+    /// The object with managed fields recorded for a non-apply update, from two serializations made the same
+    /// way: the stored object's, and the new object's with the stored object's managed fields
+    /// (<paramref name="baselineJson"/>).
+    /// </summary>
+    internal static T RecordUpdate<T>(T obj, ReadOnlyMemory<byte> oldJson, ReadOnlyMemory<byte> baselineJson, WriteOptions options, DateTimeOffset now, SchemaNode schema, string apiVersion)
+        where T : class, IApiObject<T>
+    {
         // An update compares only what it changed (the same fields as comparing the whole objects).
-        var (oldJson, newJson) = ChangedParts.Of(JsonSerializer.SerializeToUtf8Bytes(old, typeInfo), JsonSerializer.SerializeToUtf8Bytes(baseline, typeInfo));
-        return WithEntries(obj, Compute(oldJson, newJson, options, now, schema, apiVersion, out _));
+        var (oldParts, newParts) = ChangedParts.Of(oldJson, baselineJson);
+        return WithEntries(obj, Compute(oldParts, newParts, options, now, schema, apiVersion, out _));
     }
 
     private static T RecordCreate<T>(T obj, T baseline, WriteOptions options, DateTimeOffset now, JsonTypeInfo<T> typeInfo, SchemaNode schema, string apiVersion, CreateFieldsCache creates)
@@ -86,11 +97,11 @@ public static class FieldManagement
     private static IReadOnlyList<Stowage.Api.Meta.ManagedFieldsEntry>? Compute(JsonObject? oldJson, JsonObject newJson, WriteOptions options, DateTimeOffset now, SchemaNode schema, string apiVersion, out bool failed)
     {
         var reset = options.Subresource == "status" ? ResetFields.StatusSubresource(schema) : ResetFields.MainResource;
-        JsonNode? entries;
+        IReadOnlyList<Stowage.Api.Patching.ManagedFieldsEntry>? entries;
         failed = false;
         try
         {
-            entries = ManagedFields.RecordUpdate(oldJson, newJson, options.FieldManager, apiVersion, now, schema, options.Subresource, reset);
+            entries = ManagedFields.RecordUpdateEntries(oldJson, newJson, options.FieldManager, apiVersion, now, schema, options.Subresource, reset);
         }
         catch (PatchException)
         {
@@ -100,7 +111,17 @@ public static class FieldManagement
             failed = true;
             return null;
         }
-        return entries?.Deserialize(ApiJsonContext.Default.IReadOnlyListManagedFieldsEntry);
+        // The API's form of each entry, as ManagedFieldsEntry.ToJson writes it.
+        return entries?.Select(e => new Stowage.Api.Meta.ManagedFieldsEntry
+        {
+            Manager = e.Manager,
+            Operation = e.Operation.ToString(),
+            ApiVersion = e.ApiVersion,
+            Time = e.Time,
+            FieldsType = "FieldsV1",
+            FieldsV1 = e.Fields.ToFieldsV1(),
+            Subresource = string.IsNullOrEmpty(e.Subresource) ? null : e.Subresource,
+        }).ToList();
     }
 
     private static T WithEntries<T>(T obj, IReadOnlyList<Stowage.Api.Meta.ManagedFieldsEntry>? managed)

@@ -559,13 +559,31 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         {
             obj = obj.WithMetadata(obj.Metadata with { Generation = (old.Generation ?? 0) + 1 });
         }
-        obj = WithManagedFields(obj, current, options, now);
         ThrowIfInvalid(obj, errors);
 
-        var bytes = _codec.Encode(obj);
-        if (IsNoOp(obj, bytes, current, options))
+        // A write that changes nothing is not written (the resourceVersion stays). Managed-field bookkeeping
+        // alone (timestamps) does not count as a change, except for apply, where a change of ownership is
+        // the point. The stored bytes are the codec's encoding of the current object (see ObjectCodec), so
+        // they stand for it in both the comparison and the managed-field computation.
+        var stored = _codec.ServesStoredBytes ? kv.Value : _codec.Encode(current);
+        byte[] bytes;
+        if (options.IsApply)
         {
-            return (WriteOutcome.Ok, current, kv); // no-op: keep the resourceVersion
+            bytes = _codec.Encode(obj);
+            if (bytes.AsSpan().SequenceEqual(stored.Span))
+            {
+                return (WriteOutcome.Ok, current, kv);
+            }
+        }
+        else
+        {
+            var baseline = _codec.Encode(obj.WithMetadata(obj.Metadata with { ManagedFields = current.Metadata.ManagedFields }));
+            if (baseline.AsSpan().SequenceEqual(stored.Span))
+            {
+                return (WriteOutcome.Ok, current, kv);
+            }
+            obj = FieldManagement.RecordUpdate(obj, stored, baseline, options, now, _schema.Value, ApiVersion);
+            bytes = _codec.Encode(obj);
         }
         if (options.DryRun)
         {
@@ -598,25 +616,6 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
 
     private T WithManagedFields(T obj, T? old, WriteOptions options, DateTimeOffset now) =>
         FieldManagement.Record(obj, old, options, now, _codec.TypeInfo, _schema.Value, ApiVersion, _creates);
-
-    /// <summary>
-    /// A write that changes nothing is not written. Managed-field bookkeeping alone (timestamps) does
-    /// not count as a change, except for apply, where a change of ownership is the point.
-    /// </summary>
-    private bool IsNoOp(T obj, byte[] bytes, T current, WriteOptions options)
-    {
-        if (bytes.AsSpan().SequenceEqual(_codec.Encode(current)))
-        {
-            return true;
-        }
-        if (options.IsApply)
-        {
-            return false;
-        }
-        var a = _codec.Encode(obj.WithMetadata(obj.Metadata with { ManagedFields = null }));
-        var b = _codec.Encode(current.WithMetadata(current.Metadata with { ManagedFields = null }));
-        return a.AsSpan().SequenceEqual(b);
-    }
 
     private bool HasFinalizers(T obj) => obj.Metadata.Finalizers is { Count: > 0 } || _strategy.HasKindFinalizers(obj);
 
