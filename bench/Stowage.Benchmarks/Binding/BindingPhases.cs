@@ -151,7 +151,7 @@ internal sealed class BindingPhases(InProcessCluster cluster, BindingOptions opt
         await using var ready = new ConditionWatch<PersistentVolume>(Client, ResourceTypes.PersistentVolumes, null,
             pv => pv.Metadata.Name!.StartsWith(prefix + "-", StringComparison.Ordinal)
                 && pv.Status?.Phase == "Available"
-                && pv.Metadata.Finalizers?.Contains(Finalizers.PvProtection) == true);
+                && pv.Metadata.Finalizers?.Contains(Finalizers.PvProtection) == true, "status.phase=Available");
         await ready.StartAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         await InParallelAsync(count, options.Concurrency,
@@ -164,7 +164,7 @@ internal sealed class BindingPhases(InProcessCluster cluster, BindingOptions opt
     private async Task<ConditionWatch<PersistentVolumeClaim>> WatchBoundAsync(string prefix, CancellationToken cancellationToken)
     {
         var watch = new ConditionWatch<PersistentVolumeClaim>(Client, ResourceTypes.PersistentVolumeClaims, BindingWorkload.Namespace,
-            pvc => pvc.Metadata.Name!.StartsWith(prefix + "-", StringComparison.Ordinal) && pvc.Status?.Phase == "Bound");
+            pvc => pvc.Metadata.Name!.StartsWith(prefix + "-", StringComparison.Ordinal) && pvc.Status?.Phase == "Bound", "status.phase=Bound");
         await watch.StartAsync(cancellationToken);
         return watch;
     }
