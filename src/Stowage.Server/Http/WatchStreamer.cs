@@ -74,10 +74,10 @@ public static class WatchStreamer
                 }
 
                 lastRevision = Math.Max(lastRevision, next.Revision);
-                var obj = next.Object!;
+                var change = next;
                 var payload = table is null
-                    ? (next.Stored is { } stored ? store.Serialize(new StoredObject(obj, stored)) : store.Serialize(obj))
-                    : TableResponses.Event(store, obj, table, clock.GetUtcNow(), first);
+                    ? (next.Stored is { } stored ? store.Serialize(new StoredObject(stored, _ => change.Object!)) : store.Serialize(next.Object!))
+                    : TableResponses.Event(store, next.Object!, table, clock.GetUtcNow(), first);
                 first = false;
                 await WriteLineAsync(body, TypeName(next.Type), payload, token).ConfigureAwait(false);
 

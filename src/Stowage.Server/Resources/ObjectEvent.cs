@@ -16,11 +16,49 @@ public enum ObjectEventType
 }
 
 /// <summary>A change to an object as a watcher sees it.</summary>
-/// <param name="Type">The event type.</param>
-/// <param name="Object">The object (for DELETED, its last state).</param>
-/// <param name="Revision">The revision of the change.</param>
-/// <param name="Stored">
-/// The stored pair the object is decoded from, with <c>ModRevision</c> = <paramref name="Revision"/>, so its
-/// served JSON can be made from the stored bytes; null when unknown.
-/// </param>
-public sealed record ObjectEvent(ObjectEventType Type, IApiObject? Object, long Revision, Stowage.Storage.KeyValue? Stored = null);
+/// <remarks>
+/// The object may be decoded only when asked for: a watcher without selectors sends the stored bytes
+/// (see <see cref="Stored"/>) and never needs it.
+/// </remarks>
+public sealed class ObjectEvent
+{
+    private readonly Func<Stowage.Storage.KeyValue, IApiObject>? _decode;
+    private IApiObject? _object;
+
+    /// <summary>An event with its object.</summary>
+    /// <param name="type">The event type.</param>
+    /// <param name="obj">The object (for DELETED, its last state).</param>
+    /// <param name="revision">The revision of the change.</param>
+    /// <param name="stored">
+    /// The stored pair the object is decoded from, with <c>ModRevision</c> = <paramref name="revision"/>, so its
+    /// served JSON can be made from the stored bytes; null when unknown.
+    /// </param>
+    public ObjectEvent(ObjectEventType type, IApiObject? obj, long revision, Stowage.Storage.KeyValue? stored = null)
+    {
+        Type = type;
+        _object = obj;
+        Revision = revision;
+        Stored = stored;
+    }
+
+    /// <summary>An event whose object is decoded from <paramref name="stored"/> when first asked for.</summary>
+    public ObjectEvent(ObjectEventType type, long revision, Stowage.Storage.KeyValue stored, Func<Stowage.Storage.KeyValue, IApiObject> decode)
+    {
+        Type = type;
+        Revision = revision;
+        Stored = stored;
+        _decode = decode;
+    }
+
+    /// <summary>The event type.</summary>
+    public ObjectEventType Type { get; }
+
+    /// <summary>The object (for DELETED, its last state).</summary>
+    public IApiObject? Object => _object ??= _decode?.Invoke(Stored!);
+
+    /// <summary>The revision of the change.</summary>
+    public long Revision { get; }
+
+    /// <summary>The stored pair of the object at <see cref="Revision"/>; null when unknown.</summary>
+    public Stowage.Storage.KeyValue? Stored { get; }
+}

@@ -35,6 +35,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     private readonly Lazy<SchemaNode> _schema;
     private readonly Lazy<TableWriter<T>> _tables;
     private readonly RecentDecodings<T> _recent;
+    private readonly Func<KeyValue, IApiObject> _decodeRecent;
     private readonly CreateFieldsCache _creates = new();
 
     /// <summary>Creates the store of one resource.</summary>
@@ -50,6 +51,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         _schema = new(() => ApiSchemas.Default.For(typeof(T)));
         _tables = new(() => new TableWriter<T>(strategy.Printer));
         _recent = new RecentDecodings<T>(codec);
+        _decodeRecent = kv => _recent.Decode(kv);
     }
 
     /// <summary>The catalog, for admission lookups; set once when the catalog is built.</summary>
@@ -737,6 +739,17 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
         // Every watcher of the kind maps the same event: decode it once for all of them. The served JSON is
         // made from change.Kv (for a delete: the last value at the delete's revision), never re-encoded.
         var filtered = options.LabelSelector is not null || options.FieldSelector is not null;
+        if (!filtered)
+        {
+            // Nothing to match: the object is decoded only if the watcher asks for it (a Table watch).
+            var type = change.Type switch
+            {
+                WatchEventType.Delete => ObjectEventType.Deleted,
+                WatchEventType.Create => ObjectEventType.Added,
+                _ => change.PrevKv is null ? ObjectEventType.Added : ObjectEventType.Modified,
+            };
+            return new ObjectEvent(type, change.Revision, change.Kv, _decodeRecent);
+        }
         if (change.Type == WatchEventType.Delete)
         {
             var last = _recent.Decode(change.Kv);
