@@ -109,6 +109,15 @@ public sealed class FieldSet : IEquatable<FieldSet>
     public FieldSet Union(FieldSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        // Sets are never changed once built, so an operand can stand for the result.
+        if (other.IsEmpty)
+        {
+            return this;
+        }
+        if (IsEmpty)
+        {
+            return other;
+        }
         var result = new FieldSet();
         result._members.UnionWith(_members);
         result._members.UnionWith(other._members);
@@ -129,6 +138,10 @@ public sealed class FieldSet : IEquatable<FieldSet>
     public FieldSet Intersection(FieldSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (IsEmpty || other.IsEmpty)
+        {
+            return Empty;
+        }
         var result = new FieldSet();
         result._members.UnionWith(_members);
         result._members.IntersectWith(other._members);
@@ -150,6 +163,10 @@ public sealed class FieldSet : IEquatable<FieldSet>
     public FieldSet Difference(FieldSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (other.IsEmpty || IsEmpty)
+        {
+            return this;
+        }
         var result = new FieldSet();
         result._members.UnionWith(_members);
         result._members.ExceptWith(other._members);

@@ -137,7 +137,49 @@ public static class ManagedFields
         }
 
         var oldValue = oldObj is null ? EmptyObject(schema) : WithoutManagedFields(oldObj);
-        var comparison = ValueComparison.Compare(oldValue, WithoutManagedFields(newObj), schema);
+        return RecordUpdate(managers, oldValue, WithoutManagedFields(newObj), manager, apiVersion, now, schema, subresource, reset);
+    }
+
+    /// <summary>
+    /// The update step of <see cref="RecordUpdateEntries(JsonObject?, JsonObject, string, string, DateTimeOffset, SchemaNode?, string?, FieldSet?)"/>
+    /// on entries already decoded (a later entry of the same manager replaces an earlier one, as in decoding) and on
+    /// values without <c>metadata.managedFields</c>. An entry whose manager keeps its fields (and time) is returned
+    /// as the very instance given.
+    /// </summary>
+    public static IReadOnlyList<ManagedFieldsEntry> RecordUpdateEntries(
+        IEnumerable<ManagedFieldsEntry> entries,
+        JsonObject oldValue,
+        JsonObject newValue,
+        string manager,
+        string apiVersion,
+        DateTimeOffset now,
+        SchemaNode? schema,
+        string? subresource,
+        FieldSet reset)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var managers = new Dictionary<ManagerIdentity, ManagedFieldsEntry>();
+        foreach (var entry in entries)
+        {
+            managers[ManagerIdentity.Of(entry)] = entry;
+        }
+        return RecordUpdate(managers, oldValue, newValue, manager, apiVersion, now, schema, subresource, reset);
+    }
+
+    private static IReadOnlyList<ManagedFieldsEntry> RecordUpdate(
+        Dictionary<ManagerIdentity, ManagedFieldsEntry> managers,
+        JsonObject oldValue,
+        JsonObject newValue,
+        string manager,
+        string apiVersion,
+        DateTimeOffset now,
+        SchemaNode? schema,
+        string? subresource,
+        FieldSet reset)
+    {
+        ArgumentNullException.ThrowIfNull(managers);
+        ArgumentNullException.ThrowIfNull(reset);
+        var comparison = ValueComparison.Compare(oldValue, newValue, schema);
         TakeChangedFields(managers, comparison, reset, except: null);
 
         var changed = comparison.Modified.Union(comparison.Added).Difference(comparison.Removed)
@@ -216,7 +258,7 @@ public static class ManagedFields
             {
                 managers.Remove(id);
             }
-            else
+            else if (!ReferenceEquals(remaining, entry.Fields))
             {
                 managers[id] = entry with { Fields = remaining };
             }

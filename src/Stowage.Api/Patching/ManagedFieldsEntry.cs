@@ -112,6 +112,56 @@ public sealed record ManagedFieldsEntry
         };
     }
 
+    /// <summary>
+    /// Reads one entry of a decoded object, validating it as <see cref="FromJson"/> does (the same messages);
+    /// its time was read by the object's decoder.
+    /// </summary>
+    /// <exception cref="FormatException">The entry is invalid; the message is Kubernetes'.</exception>
+    public static ManagedFieldsEntry FromApi(Stowage.Api.Meta.ManagedFieldsEntry entry, int index)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var operation = entry.Operation switch
+        {
+            "Apply" => ManagedFieldsOperation.Apply,
+            "Update" => ManagedFieldsOperation.Update,
+            _ => throw new FormatException("operation must be `Apply` or `Update`"),
+        };
+        if (string.IsNullOrEmpty(entry.ApiVersion))
+        {
+            throw new FormatException("apiVersion must not be empty");
+        }
+
+        switch (entry.FieldsType)
+        {
+            case "FieldsV1":
+                break;
+            case null or "":
+                throw new FormatException($"missing fieldsType in managed fields entry {index}");
+            case var other:
+                throw new FormatException($"invalid fieldsType \"{other}\" in managed fields entry {index}");
+        }
+
+        FieldSet fields;
+        try
+        {
+            fields = FieldSet.FromFieldsV1(entry.FieldsV1);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"error decoding versioned set from managed fields entry {index}: {e.Message}", e);
+        }
+
+        return new ManagedFieldsEntry
+        {
+            Manager = entry.Manager ?? "",
+            Operation = operation,
+            ApiVersion = entry.ApiVersion,
+            Time = entry.Time is { } time ? Truncate(time) : null,
+            Fields = fields,
+            Subresource = string.IsNullOrEmpty(entry.Subresource) ? null : entry.Subresource,
+        };
+    }
+
     /// <summary>A time as metav1.Time serialises: RFC 3339, seconds, UTC.</summary>
     internal static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -19,21 +19,32 @@ namespace Stowage.Server.Resources;
 internal static class ChangedParts
 {
     /// <summary>The reduced old and new objects.</summary>
-    public static (JsonObject Old, JsonObject New) Of(ReadOnlyMemory<byte> oldJson, ReadOnlyMemory<byte> newJson)
+    /// <param name="oldJson">The old object's JSON.</param>
+    /// <param name="newJson">The new object's JSON.</param>
+    /// <param name="managedFields">
+    /// Whether <c>metadata.managedFields</c> is kept in both (true), or left out of both (false: the caller
+    /// reads ownership from elsewhere and compares values only).
+    /// </param>
+    public static (JsonObject Old, JsonObject New) Of(ReadOnlyMemory<byte> oldJson, ReadOnlyMemory<byte> newJson, bool managedFields = true)
     {
         using var oldDoc = JsonDocument.Parse(oldJson);
         using var newDoc = JsonDocument.Parse(newJson);
         var oldTree = new JsonObject();
         var newTree = new JsonObject();
-        Reduce(oldDoc.RootElement, newDoc.RootElement, oldTree, newTree, depth: 0, inMetadata: false);
+        Reduce(oldDoc.RootElement, newDoc.RootElement, oldTree, newTree, depth: 0, inMetadata: false, managedFields);
         return (oldTree, newTree);
     }
 
-    private static void Reduce(JsonElement oldObject, JsonElement newObject, JsonObject oldOut, JsonObject newOut, int depth, bool inMetadata)
+    private static void Reduce(JsonElement oldObject, JsonElement newObject, JsonObject oldOut, JsonObject newOut, int depth, bool inMetadata, bool managedFields)
     {
         foreach (var property in oldObject.EnumerateObject())
         {
             var name = property.Name;
+            var isManagedFields = inMetadata && name == "managedFields";
+            if (isManagedFields && !managedFields)
+            {
+                continue;
+            }
             if (!newObject.TryGetProperty(name, out var newValue))
             {
                 oldOut[name] = Node(property.Value);
@@ -41,7 +52,7 @@ internal static class ChangedParts
             }
 
             var oldValue = property.Value;
-            var keep = inMetadata && name == "managedFields";
+            var keep = isManagedFields;
             var isMetadata = depth == 0 && name == "metadata";
             if (!keep && !isMetadata && Raw(oldValue).SequenceEqual(Raw(newValue)))
             {
@@ -52,7 +63,7 @@ internal static class ChangedParts
             {
                 var oldChild = new JsonObject();
                 var newChild = new JsonObject();
-                Reduce(oldValue, newValue, oldChild, newChild, depth + 1, isMetadata);
+                Reduce(oldValue, newValue, oldChild, newChild, depth + 1, isMetadata, managedFields);
                 oldOut[name] = oldChild;
                 newOut[name] = newChild;
                 continue;
@@ -64,7 +75,7 @@ internal static class ChangedParts
 
         foreach (var property in newObject.EnumerateObject())
         {
-            if (!oldObject.TryGetProperty(property.Name, out _))
+            if (!oldObject.TryGetProperty(property.Name, out _) && !(inMetadata && !managedFields && property.NameEquals("managedFields")))
             {
                 newOut[property.Name] = Node(property.Value);
             }

@@ -41,7 +41,7 @@ public static class FieldManagement
         {
             return WithEntries(obj, Compute(null, (JsonObject)JsonSerializer.SerializeToNode(baseline, typeInfo)!, options, now, schema, apiVersion, out _));
         }
-        return RecordUpdate(obj, JsonSerializer.SerializeToUtf8Bytes(old, typeInfo), JsonSerializer.SerializeToUtf8Bytes(baseline, typeInfo), options, now, schema, apiVersion);
+        return RecordUpdate(obj, old, JsonSerializer.SerializeToUtf8Bytes(old, typeInfo), JsonSerializer.SerializeToUtf8Bytes(baseline, typeInfo), options, now, schema, apiVersion);
     }
 
     /// <summary>
@@ -49,12 +49,47 @@ public static class FieldManagement
     /// way: the stored object's, and the new object's with the stored object's managed fields
     /// (<paramref name="baselineJson"/>).
     /// </summary>
-    internal static T RecordUpdate<T>(T obj, ReadOnlyMemory<byte> oldJson, ReadOnlyMemory<byte> baselineJson, WriteOptions options, DateTimeOffset now, SchemaNode schema, string apiVersion)
+    /// <remarks>
+    /// Ownership is read from <paramref name="current"/>'s decoded entries rather than from the JSON, and an
+    /// entry whose manager keeps its fields is carried over as it is: a write changes a few fields, and
+    /// usually one manager's entry.
+    /// </remarks>
+    internal static T RecordUpdate<T>(T obj, T current, ReadOnlyMemory<byte> oldJson, ReadOnlyMemory<byte> baselineJson, WriteOptions options, DateTimeOffset now, SchemaNode schema, string apiVersion)
         where T : class, IApiObject<T>
     {
+        if (current.Metadata.ManagedFields is not { Count: > 0 } stored)
+        {
+            return WithEntries(obj, null); // kube-apiserver does not start tracking an existing object on update
+        }
+        var managers = new List<Stowage.Api.Patching.ManagedFieldsEntry>(stored.Count);
+        var carried = new Dictionary<Stowage.Api.Patching.ManagedFieldsEntry, Stowage.Api.Meta.ManagedFieldsEntry>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            for (var i = 0; i < stored.Count; i++)
+            {
+                var entry = Stowage.Api.Patching.ManagedFieldsEntry.FromApi(stored[i], i);
+                managers.Add(entry);
+                carried[entry] = stored[i];
+            }
+        }
+        catch (FormatException)
+        {
+            return WithEntries(obj, null); // entries that cannot be read are dropped, as kube-apiserver does
+        }
+
         // An update compares only what it changed (the same fields as comparing the whole objects).
-        var (oldParts, newParts) = ChangedParts.Of(oldJson, baselineJson);
-        return WithEntries(obj, Compute(oldParts, newParts, options, now, schema, apiVersion, out _));
+        var (oldParts, newParts) = ChangedParts.Of(oldJson, baselineJson, managedFields: false);
+        IReadOnlyList<Stowage.Api.Patching.ManagedFieldsEntry> entries;
+        try
+        {
+            entries = ManagedFields.RecordUpdateEntries(managers, oldParts, newParts, options.FieldManager, apiVersion, now, schema,
+                options.Subresource, Reset(options, schema));
+        }
+        catch (PatchException)
+        {
+            return WithEntries(obj, null); // see Compute
+        }
+        return WithEntries(obj, entries.Select(e => carried.TryGetValue(e, out var same) ? same : ToApi(e)).ToList());
     }
 
     private static T RecordCreate<T>(T obj, T baseline, WriteOptions options, DateTimeOffset now, JsonTypeInfo<T> typeInfo, SchemaNode schema, string apiVersion, CreateFieldsCache creates)
@@ -96,7 +131,7 @@ public static class FieldManagement
 
     private static IReadOnlyList<Stowage.Api.Meta.ManagedFieldsEntry>? Compute(JsonObject? oldJson, JsonObject newJson, WriteOptions options, DateTimeOffset now, SchemaNode schema, string apiVersion, out bool failed)
     {
-        var reset = options.Subresource == "status" ? ResetFields.StatusSubresource(schema) : ResetFields.MainResource;
+        var reset = Reset(options, schema);
         IReadOnlyList<Stowage.Api.Patching.ManagedFieldsEntry>? entries;
         failed = false;
         try
@@ -111,18 +146,23 @@ public static class FieldManagement
             failed = true;
             return null;
         }
-        // The API's form of each entry, as ManagedFieldsEntry.ToJson writes it.
-        return entries?.Select(e => new Stowage.Api.Meta.ManagedFieldsEntry
-        {
-            Manager = e.Manager,
-            Operation = e.Operation.ToString(),
-            ApiVersion = e.ApiVersion,
-            Time = e.Time,
-            FieldsType = "FieldsV1",
-            FieldsV1 = e.Fields.ToFieldsV1(),
-            Subresource = string.IsNullOrEmpty(e.Subresource) ? null : e.Subresource,
-        }).ToList();
+        return entries?.Select(ToApi).ToList();
     }
+
+    private static FieldSet Reset(WriteOptions options, SchemaNode schema) =>
+        options.Subresource == "status" ? ResetFields.StatusSubresource(schema) : ResetFields.MainResource;
+
+    // The API's form of an entry, as ManagedFieldsEntry.ToJson writes it.
+    private static Stowage.Api.Meta.ManagedFieldsEntry ToApi(Stowage.Api.Patching.ManagedFieldsEntry e) => new()
+    {
+        Manager = e.Manager,
+        Operation = e.Operation.ToString(),
+        ApiVersion = e.ApiVersion,
+        Time = e.Time,
+        FieldsType = "FieldsV1",
+        FieldsV1 = e.Fields.ToFieldsV1(),
+        Subresource = string.IsNullOrEmpty(e.Subresource) ? null : e.Subresource,
+    };
 
     private static T WithEntries<T>(T obj, IReadOnlyList<Stowage.Api.Meta.ManagedFieldsEntry>? managed)
         where T : class, IApiObject<T> =>

@@ -584,7 +584,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
             {
                 return (WriteOutcome.Ok, current, kv);
             }
-            obj = FieldManagement.RecordUpdate(obj, stored, baseline, options, now, _schema.Value, ApiVersion);
+            obj = FieldManagement.RecordUpdate(obj, current, stored, baseline, options, now, _schema.Value, ApiVersion);
             bytes = _codec.Encode(obj);
         }
         if (options.DryRun)
