@@ -73,20 +73,24 @@ public sealed class ApiClient : IDisposable
         }
     }
 
+    // A typed body holds only the fields its record declares, so the server need not look for unknown
+    // ones (fieldValidation=Ignore skips that check; what is sent is validated as ever).
+    private static readonly (string, string?) TypedBody = ("fieldValidation", "Ignore");
+
     /// <summary>Creates an object.</summary>
     public Task<T> CreateAsync<T>(ResourceType<T> type, T obj, CancellationToken cancellationToken)
         where T : class, IApiObject<T> =>
-        SendAsync(HttpMethod.Post, type.CollectionPath(obj.Metadata.Namespace) + Query(("fieldManager", _fieldManager)), type, obj, cancellationToken);
+        SendAsync(HttpMethod.Post, type.CollectionPath(obj.Metadata.Namespace) + Query(("fieldManager", _fieldManager), TypedBody), type, obj, cancellationToken);
 
     /// <summary>Replaces an object (its resourceVersion is the precondition).</summary>
     public Task<T> UpdateAsync<T>(ResourceType<T> type, T obj, CancellationToken cancellationToken)
         where T : class, IApiObject<T> =>
-        SendAsync(HttpMethod.Put, type.ItemPath(obj.Metadata.Namespace, obj.Metadata.Name!) + Query(("fieldManager", _fieldManager)), type, obj, cancellationToken);
+        SendAsync(HttpMethod.Put, type.ItemPath(obj.Metadata.Namespace, obj.Metadata.Name!) + Query(("fieldManager", _fieldManager), TypedBody), type, obj, cancellationToken);
 
     /// <summary>Replaces an object's status (its resourceVersion is the precondition).</summary>
     public Task<T> UpdateStatusAsync<T>(ResourceType<T> type, T obj, CancellationToken cancellationToken)
         where T : class, IApiObject<T> =>
-        SendAsync(HttpMethod.Put, type.ItemPath(obj.Metadata.Namespace, obj.Metadata.Name!) + "/status" + Query(("fieldManager", _fieldManager)), type, obj, cancellationToken);
+        SendAsync(HttpMethod.Put, type.ItemPath(obj.Metadata.Namespace, obj.Metadata.Name!) + "/status" + Query(("fieldManager", _fieldManager), TypedBody), type, obj, cancellationToken);
 
     /// <summary>Patches an object with a JSON merge patch.</summary>
     public async Task<T> MergePatchAsync<T>(ResourceType<T> type, string? ns, string name, string patch, CancellationToken cancellationToken, string? subresource = null)
