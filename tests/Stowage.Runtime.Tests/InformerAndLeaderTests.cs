@@ -6,6 +6,8 @@ using Stowage.Runtime.Client;
 using Stowage.Runtime.Informers;
 using Stowage.Runtime.Leadership;
 
+using static Stowage.Runtime.Tests.TestVolumes;
+
 namespace Stowage.Runtime.Tests;
 
 public sealed class InformerAndLeaderTests : IClassFixture<ServerFixture>
@@ -13,17 +15,6 @@ public sealed class InformerAndLeaderTests : IClassFixture<ServerFixture>
     private readonly ServerFixture _fx;
 
     public InformerAndLeaderTests(ServerFixture fx) => _fx = fx;
-
-    private static PersistentVolume Pv(string name) => new()
-    {
-        Metadata = new ObjectMeta { Name = name },
-        Spec = new PersistentVolumeSpec
-        {
-            Capacity = new Dictionary<string, Quantity> { ["storage"] = Quantity.Parse("1Gi") },
-            AccessModes = ["ReadWriteOnce"],
-            HostPath = new HostPathVolumeSource { Path = "/tmp/" + name },
-        },
-    };
 
     [Fact]
     public async Task Informer_syncs_existing_objects_then_sees_adds_updates_and_deletes_in_order()

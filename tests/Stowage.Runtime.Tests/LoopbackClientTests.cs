@@ -5,6 +5,8 @@ using Stowage.Api.Quantities;
 using Stowage.Runtime.Client;
 using Stowage.Runtime.Informers;
 
+using static Stowage.Runtime.Tests.TestVolumes;
+
 namespace Stowage.Runtime.Tests;
 
 /// <summary>The typed client over the server's loopback transport: the same answers as over HTTPS.</summary>
@@ -13,17 +15,6 @@ public sealed class LoopbackClientTests : IClassFixture<ServerFixture>
     private readonly ServerFixture _fx;
 
     public LoopbackClientTests(ServerFixture fx) => _fx = fx;
-
-    private static PersistentVolume Pv(string name) => new()
-    {
-        Metadata = new ObjectMeta { Name = name },
-        Spec = new PersistentVolumeSpec
-        {
-            Capacity = new Dictionary<string, Quantity> { ["storage"] = Quantity.Parse("1Gi") },
-            AccessModes = ["ReadWriteOnce"],
-            HostPath = new HostPathVolumeSource { Path = "/tmp/" + name },
-        },
-    };
 
     [Fact]
     public async Task Writes_and_reads_go_through_validation_admission_and_concurrency_checks()

@@ -61,27 +61,7 @@ public sealed record ManagedFieldsEntry
             throw new FormatException($"managed fields entry {index} is not an object");
         }
 
-        var operation = ReadString(entry, "operation") switch
-        {
-            "Apply" => ManagedFieldsOperation.Apply,
-            "Update" => ManagedFieldsOperation.Update,
-            _ => throw new FormatException("operation must be `Apply` or `Update`"),
-        };
-        var apiVersion = ReadString(entry, "apiVersion");
-        if (string.IsNullOrEmpty(apiVersion))
-        {
-            throw new FormatException("apiVersion must not be empty");
-        }
-
-        switch (ReadString(entry, "fieldsType"))
-        {
-            case "FieldsV1":
-                break;
-            case null or "":
-                throw new FormatException($"missing fieldsType in managed fields entry {index}");
-            case var other:
-                throw new FormatException($"invalid fieldsType \"{other}\" in managed fields entry {index}");
-        }
+        var (operation, apiVersion) = CheckHeader(ReadString(entry, "operation"), ReadString(entry, "apiVersion"), ReadString(entry, "fieldsType"), index);
 
         DateTimeOffset? time = null;
         if (ReadString(entry, "time") is { Length: > 0 } text)
@@ -120,26 +100,7 @@ public sealed record ManagedFieldsEntry
     public static ManagedFieldsEntry FromApi(Stowage.Api.Meta.ManagedFieldsEntry entry, int index)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var operation = entry.Operation switch
-        {
-            "Apply" => ManagedFieldsOperation.Apply,
-            "Update" => ManagedFieldsOperation.Update,
-            _ => throw new FormatException("operation must be `Apply` or `Update`"),
-        };
-        if (string.IsNullOrEmpty(entry.ApiVersion))
-        {
-            throw new FormatException("apiVersion must not be empty");
-        }
-
-        switch (entry.FieldsType)
-        {
-            case "FieldsV1":
-                break;
-            case null or "":
-                throw new FormatException($"missing fieldsType in managed fields entry {index}");
-            case var other:
-                throw new FormatException($"invalid fieldsType \"{other}\" in managed fields entry {index}");
-        }
+        var (operation, apiVersion) = CheckHeader(entry.Operation, entry.ApiVersion, entry.FieldsType, index);
 
         FieldSet fields;
         try
@@ -155,11 +116,36 @@ public sealed record ManagedFieldsEntry
         {
             Manager = entry.Manager ?? "",
             Operation = operation,
-            ApiVersion = entry.ApiVersion,
+            ApiVersion = apiVersion,
             Time = entry.Time is { } time ? Truncate(time) : null,
             Fields = fields,
             Subresource = string.IsNullOrEmpty(entry.Subresource) ? null : entry.Subresource,
         };
+    }
+
+    // The checks on operation, apiVersion and fieldsType that both readers make, in Kubernetes' order.
+    private static (ManagedFieldsOperation Operation, string ApiVersion) CheckHeader(string? operation, string? apiVersion, string? fieldsType, int index)
+    {
+        var op = operation switch
+        {
+            "Apply" => ManagedFieldsOperation.Apply,
+            "Update" => ManagedFieldsOperation.Update,
+            _ => throw new FormatException("operation must be `Apply` or `Update`"),
+        };
+        if (string.IsNullOrEmpty(apiVersion))
+        {
+            throw new FormatException("apiVersion must not be empty");
+        }
+
+        switch (fieldsType)
+        {
+            case "FieldsV1":
+                return (op, apiVersion);
+            case null or "":
+                throw new FormatException($"missing fieldsType in managed fields entry {index}");
+            default:
+                throw new FormatException($"invalid fieldsType \"{fieldsType}\" in managed fields entry {index}");
+        }
     }
 
     /// <summary>A time as metav1.Time serialises: RFC 3339, seconds, UTC.</summary>
