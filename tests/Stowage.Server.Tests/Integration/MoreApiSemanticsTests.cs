@@ -12,6 +12,20 @@ public sealed class MoreApiSemanticsTests : IClassFixture<ApiServerFixture>
     private HttpClient C => _fx.Client;
 
     [Fact]
+    public async Task New_volumes_and_claims_carry_their_protection_finalizer_from_creation_and_the_creator_does_not_own_it()
+    {
+        var (pvCode, pv, _) = await C.SendAsync(HttpMethod.Post, "/api/v1/persistentvolumes", Http.Pv("adm-pv"));
+        var (pvcCode, pvc, _) = await C.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/persistentvolumeclaims",
+            """{"metadata":{"name":"adm-pvc"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}""");
+
+        Assert.Equal((201, 201), (pvCode, pvcCode));
+        Assert.Equal(["kubernetes.io/pv-protection"], pv!["metadata"]!["finalizers"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["kubernetes.io/pvc-protection"], pvc!["metadata"]!["finalizers"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Null(pv["metadata"]!["managedFields"]![0]!["fieldsV1"]!["f:metadata"]?["f:finalizers"]);
+        Assert.Null(pvc["metadata"]!["managedFields"]![0]!["fieldsV1"]!["f:metadata"]?["f:finalizers"]);
+    }
+
+    [Fact]
     public async Task A_watch_from_a_compacted_revision_gets_an_ERROR_event_with_410_Expired()
     {
         var (_, pv, _) = await C.SendAsync(HttpMethod.Post, "/api/v1/persistentvolumes", Http.Pv("gone-1"));
