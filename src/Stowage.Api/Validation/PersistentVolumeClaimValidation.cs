@@ -84,13 +84,11 @@ public static class PersistentVolumeClaimValidation
             newClone = newClone with { VolumeAttributesClassName = oldClone.VolumeAttributesClassName };
         }
 
-        var oldNode = SemanticJson.ToNode(oldClone, ApiJsonContext.Default.PersistentVolumeClaimSpec);
-        var newNode = SemanticJson.ToNode(newClone, ApiJsonContext.Default.PersistentVolumeClaimSpec);
-        if (!SemanticJson.Equal(oldNode, newNode))
+        if (SemanticJson.Difference(oldClone, newClone, ApiJsonContext.Default.PersistentVolumeClaimSpec) is { } specDiff)
         {
             errs.Add(FieldErrors.Forbidden(FieldPath.Root("spec"),
                 "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n"
-                + SemanticJson.Diff(oldNode, newNode)));
+                + specDiff));
         }
 
         var oldSize = StorageOf(oldSpec.Resources?.Requests);

@@ -44,12 +44,10 @@ public static class PersistentVolumeValidation
         {
             comparedNew = newSpec with { Csi = newSpec.Csi with { ControllerExpandSecretRef = null } };
         }
-        var oldSource = SemanticJson.ToNode(SourceOnly(oldSpec), ApiJsonContext.Default.PersistentVolumeSpec);
-        var newSource = SemanticJson.ToNode(SourceOnly(comparedNew), ApiJsonContext.Default.PersistentVolumeSpec);
-        if (!SemanticJson.Equal(oldSource, newSource))
+        if (SemanticJson.Difference(SourceOnly(oldSpec), SourceOnly(comparedNew), ApiJsonContext.Default.PersistentVolumeSpec) is { } sourceDiff)
         {
             errs.Add(FieldErrors.Forbidden(FieldPath.Root("spec").Child("persistentvolumesource"),
-                "spec.persistentvolumesource is immutable after creation\n" + SemanticJson.Diff(oldSource, newSource)));
+                "spec.persistentvolumesource is immutable after creation\n" + sourceDiff));
         }
 
         // Kubernetes reports this one at "volumeMode", not "spec.volumeMode".

@@ -84,11 +84,9 @@ public static class PodValidation
         {
             munged = munged with { TerminationGracePeriodSeconds = oldSpec.TerminationGracePeriodSeconds };
         }
-        var oldNode = SemanticJson.ToNode(oldSpec, ApiJsonContext.Default.PodSpec);
-        var newNode = SemanticJson.ToNode(munged, ApiJsonContext.Default.PodSpec);
-        if (!SemanticJson.Equal(oldNode, newNode))
+        if (SemanticJson.Difference(oldSpec, munged, ApiJsonContext.Default.PodSpec) is { } specDiff)
         {
-            errs.Add(FieldErrors.Forbidden(specPath, "pod updates may not change fields other than " + UpdatableFields + "\n" + SemanticJson.Diff(oldNode, newNode)));
+            errs.Add(FieldErrors.Forbidden(specPath, "pod updates may not change fields other than " + UpdatableFields + "\n" + specDiff));
         }
         // Metadata rules run for update and create, as in Kubernetes, which reports each distinct cause once.
         return errs.Distinct().ToList();

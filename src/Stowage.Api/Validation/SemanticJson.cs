@@ -19,6 +19,22 @@ internal static class SemanticJson
     // Values in the diff read as the user wrote them: quotes as \", not \u0022.
     private static readonly JsonSerializerOptions DiffOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// Null when the two values are semantically equal, else the rendered differences (<see cref="Diff"/>).
+    /// Identical serializations are equal without building the normalized trees, which is the common case:
+    /// most updates leave the immutable parts exactly as they were.
+    /// </summary>
+    public static string? Difference<T>(T oldValue, T newValue, JsonTypeInfo<T> typeInfo)
+    {
+        if (JsonSerializer.SerializeToUtf8Bytes(oldValue, typeInfo).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(newValue, typeInfo)))
+        {
+            return null;
+        }
+        var oldNode = ToNode(oldValue, typeInfo);
+        var newNode = ToNode(newValue, typeInfo);
+        return Equal(oldNode, newNode) ? null : Diff(oldNode, newNode);
+    }
+
     public static JsonNode? ToNode<T>(T value, JsonTypeInfo<T> typeInfo) => Normalize(JsonSerializer.SerializeToNode(value, typeInfo));
 
     public static bool Equal(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
@@ -58,7 +74,7 @@ internal static class SemanticJson
                 var result = new JsonObject();
                 foreach (var (key, value) in obj.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
-                    var v = Normalize(value?.DeepClone());
+                    var v = Normalize(value);
                     if (v is not null)
                     {
                         result[key] = v;
@@ -70,7 +86,7 @@ internal static class SemanticJson
                 foreach (var item in arr)
                 {
                     // Elements keep their position; an unset element stays as an explicit null.
-                    items.Add(Normalize(item?.DeepClone()));
+                    items.Add(Normalize(item));
                 }
                 return items.Count == 0 ? null : items;
             case JsonValue value when value.GetValueKind() is JsonValueKind.False:

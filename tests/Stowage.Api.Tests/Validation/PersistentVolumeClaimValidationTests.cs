@@ -125,6 +125,27 @@ public sealed class PersistentVolumeClaimValidationTests
     }
 
     [Fact]
+    public void The_spec_compares_semantically_not_by_its_serialization()
+    {
+        // The same selector with its labels in another order, and an empty list for an unset one, are the same spec
+        // (apiequality.Semantic.DeepEqual); a changed label value is not.
+        var old = Claim().Stored().Spec(s => s with
+        {
+            Selector = new LabelSelector { MatchLabels = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" } },
+        });
+        var reordered = old.Spec(s => s with
+        {
+            Selector = new LabelSelector { MatchLabels = new Dictionary<string, string> { ["b"] = "2", ["a"] = "1" }, MatchExpressions = [] },
+        });
+        Causes.AssertNone(PersistentVolumeClaimValidation.ValidateUpdate(reordered, old));
+
+        var changed = old.Spec(s => s with { Selector = new LabelSelector { MatchLabels = new Dictionary<string, string> { ["a"] = "1", ["b"] = "3" } } });
+        var cause = Assert.Single(PersistentVolumeClaimValidation.ValidateUpdate(changed, old));
+        Assert.Equal("spec", cause.Field);
+        Assert.EndsWith("\n  - selector.matchLabels.b: \"2\"\n  + selector.matchLabels.b: \"3\"", cause.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Volume_name_can_be_set_once()
     {
         var unbound = Claim().Stored();
