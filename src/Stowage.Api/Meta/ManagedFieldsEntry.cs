@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Stowage.Api.Meta;
 
 /// <summary>One manager's set of owned fields (metav1.ManagedFieldsEntry).</summary>
@@ -21,7 +19,7 @@ public sealed record ManagedFieldsEntry
     public string? FieldsType { get; init; }
 
     /// <summary>The owned field set in FieldsV1 form.</summary>
-    public JsonObject? FieldsV1 { get; init; }
+    public FieldsV1? FieldsV1 { get; init; }
 
     /// <summary>The subresource written through, if any.</summary>
     public string? Subresource { get; init; }

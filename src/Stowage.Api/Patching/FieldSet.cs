@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Stowage.Api.Meta;
 
 namespace Stowage.Api.Patching;
 
@@ -66,19 +69,68 @@ public sealed class FieldSet : IEquatable<FieldSet>
             throw new FormatException("fieldsV1 must be a JSON object");
         }
 
-        return Read(root).Children ?? Empty;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            root.WriteTo(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return Read(document.RootElement).Children ?? Empty;
+    }
+
+    /// <summary>
+    /// As <see cref="FromFieldsV1(JsonNode?)"/>, from the API's form. Sets are immutable, so one text's set is
+    /// shared: kept on the value, and by content for a while (the objects of one kind written by one
+    /// manager mostly carry the same few sets).
+    /// </summary>
+    /// <exception cref="FormatException">The JSON is not a fieldsV1 tree.</exception>
+    public static FieldSet FromFieldsV1(FieldsV1? fieldsV1)
+    {
+        if (fieldsV1 is null)
+        {
+            return Empty;
+        }
+
+        if (fieldsV1.Parsed is FieldSet parsed)
+        {
+            return parsed;
+        }
+
+        var set = ParsedSets.Get(fieldsV1);
+        if (set is null)
+        {
+            using var document = JsonDocument.Parse(fieldsV1.Utf8.ToArray());
+            set = Read(document.RootElement).Children ?? Empty;
+            ParsedSets.Add(fieldsV1, set);
+        }
+
+        fieldsV1.Parsed = set;
+        return set;
     }
 
     /// <summary>Writes the fieldsV1 form, entries in structured-merge-diff's order with "." first.</summary>
-    public JsonObject ToFieldsV1()
+    public JsonObject ToFieldsV1() => AsFieldsV1().ToNode();
+
+    /// <summary>The API's form of the set (see <see cref="ToFieldsV1"/>).</summary>
+    public FieldsV1 AsFieldsV1()
     {
-        var output = new JsonObject();
-        Emit(output);
-        return output;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            Emit(writer);
+            writer.WriteEndObject();
+        }
+
+        var value = FieldsV1.FromWritten(buffer.WrittenSpan.ToArray());
+        value.Parsed = this;
+        return value;
     }
 
     /// <summary>The fieldsV1 form as compact JSON text, escaped as Kubernetes (Go) writes it.</summary>
     public string ToFieldsV1Json() => JsonValues.ToGoJson(ToFieldsV1(), sortKeys: false);
+
 
     /// <summary>True if <paramref name="path"/> is a member (the empty path never is).</summary>
     public bool Has(FieldPath path)
@@ -227,12 +279,13 @@ public sealed class FieldSet : IEquatable<FieldSet>
         return set;
     }
 
-    private static (FieldSet? Children, bool IsMember) Read(JsonObject node)
+    private static (FieldSet? Children, bool IsMember) Read(JsonElement node)
     {
         FieldSet? children = null;
         var isMember = false;
-        foreach (var (key, value) in node)
+        foreach (var property in node.EnumerateObject())
         {
+            var key = property.Name;
             if (key == ".")
             {
                 isMember = true;
@@ -245,12 +298,12 @@ public sealed class FieldSet : IEquatable<FieldSet>
                 continue;
             }
 
-            if (value is not JsonObject valueObject)
+            if (property.Value.ValueKind != JsonValueKind.Object)
             {
                 throw new FormatException($"fieldsV1 entry {key} must be a JSON object");
             }
 
-            var (grandchildren, childIsMember) = Read(valueObject);
+            var (grandchildren, childIsMember) = Read(property.Value);
             if (childIsMember)
             {
                 children ??= new FieldSet();
@@ -267,22 +320,35 @@ public sealed class FieldSet : IEquatable<FieldSet>
         return (children, isMember || children is null);
     }
 
-    private void Emit(JsonObject output)
+    // Members and children's keys are both sorted by PathElement's order: one merged walk writes them in it.
+    private void Emit(Utf8JsonWriter output)
     {
-        foreach (var pe in _members.Union(_children.Keys).Order())
+        using var members = _members.GetEnumerator();
+        using var children = _children.GetEnumerator();
+        var hasMember = members.MoveNext();
+        var hasChild = children.MoveNext();
+        while (hasMember || hasChild)
         {
-            var entry = new JsonObject();
-            if (_children.TryGetValue(pe, out var child))
+            var order = !hasChild ? -1 : !hasMember ? 1 : members.Current.CompareTo(children.Current.Key);
+            output.WriteStartObject((order <= 0 ? members.Current : children.Current.Key).Serialize());
+            if (order >= 0)
             {
-                if (_members.Contains(pe))
+                if (order == 0)
                 {
-                    entry["."] = new JsonObject();
+                    output.WriteStartObject(".");
+                    output.WriteEndObject();
                 }
 
-                child.Emit(entry);
+                children.Current.Value.Emit(output);
+                hasChild = children.MoveNext();
             }
 
-            output[pe.Serialize()] = entry;
+            if (order <= 0)
+            {
+                hasMember = members.MoveNext();
+            }
+
+            output.WriteEndObject();
         }
     }
 

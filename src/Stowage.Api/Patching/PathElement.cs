@@ -13,6 +13,8 @@ public sealed class PathElement : IEquatable<PathElement>, IComparable<PathEleme
 {
     private static readonly IReadOnlyList<KeyValuePair<string, JsonNode?>> NoKey = [];
 
+    private string? _serialized; // the fieldsV1 form, once: elements are immutable
+
     private PathElement(PathElementKind kind, string? name, IReadOnlyList<KeyValuePair<string, JsonNode?>> key, JsonNode? value, int index)
     {
         Kind = kind;
@@ -107,7 +109,9 @@ public sealed class PathElement : IEquatable<PathElement>, IComparable<PathEleme
     }
 
     /// <summary>The fieldsV1 form: <c>f:name</c>, <c>k:{"name":"c1"}</c>, <c>v:"x"</c> or <c>i:0</c>.</summary>
-    public string Serialize()
+    public string Serialize() => _serialized ??= Write();
+
+    private string Write()
     {
         var sb = new StringBuilder();
         switch (Kind)

@@ -102,7 +102,7 @@ public sealed class ApiSchemas
         if (type == typeof(Quantity)) return SchemaType.Quantity;
         if (type == typeof(DateTimeOffset) || type == typeof(MicroTime)) return SchemaType.Time;
         if (type == typeof(byte[])) return SchemaType.Bytes;
-        if (typeof(JsonNode).IsAssignableFrom(type) || type == typeof(JsonElement)) return SchemaType.Any;
+        if (typeof(JsonNode).IsAssignableFrom(type) || type == typeof(JsonElement) || type == typeof(Meta.FieldsV1)) return SchemaType.Any;
         return null;
     }
 }

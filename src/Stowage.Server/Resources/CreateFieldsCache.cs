@@ -106,6 +106,6 @@ internal sealed class CreateFieldsCache
 }
 
 /// <summary>What a create of one shape records: its owned fields (fieldsV1 JSON; null when it owns none) and the entry's subresource.</summary>
-/// <param name="FieldsV1">The fieldsV1 JSON text, or null for no entry.</param>
+/// <param name="FieldsV1">The fieldsV1 set (immutable, shared by the entries of every create of the shape), or null for no entry.</param>
 /// <param name="Subresource">The entry's subresource.</param>
-internal sealed record CreateFields(string? FieldsV1, string? Subresource);
+internal sealed record CreateFields(Stowage.Api.Meta.FieldsV1? FieldsV1, string? Subresource);

@@ -105,7 +105,7 @@ public static class FieldManagement
                 return WithEntries(obj, managed); // not a plain create's single entry: nothing to remember
             }
             var entry = managed is { Count: 1 } ? managed[0] : null;
-            fields = new CreateFields(entry?.FieldsV1?.ToJsonString(), entry?.Subresource);
+            fields = new CreateFields(entry?.FieldsV1, entry?.Subresource);
             creates.Add(shape, fields);
             return WithEntries(obj, managed);
         }
@@ -123,7 +123,7 @@ public static class FieldManagement
                 ApiVersion = apiVersion,
                 Time = Stowage.Api.Patching.ManagedFieldsEntry.Truncate(now),
                 FieldsType = "FieldsV1",
-                FieldsV1 = (JsonObject)JsonNode.Parse(fields.FieldsV1)!,
+                FieldsV1 = fields.FieldsV1,
                 Subresource = fields.Subresource,
             },
         ]);
@@ -160,7 +160,7 @@ public static class FieldManagement
         ApiVersion = e.ApiVersion,
         Time = e.Time,
         FieldsType = "FieldsV1",
-        FieldsV1 = e.Fields.ToFieldsV1(),
+        FieldsV1 = e.Fields.AsFieldsV1(),
         Subresource = string.IsNullOrEmpty(e.Subresource) ? null : e.Subresource,
     };
 
