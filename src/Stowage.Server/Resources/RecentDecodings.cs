@@ -4,20 +4,21 @@ using Stowage.Storage;
 namespace Stowage.Server.Resources;
 
 /// <summary>
-/// The decodings of the most recent stored pairs, shared by the watchers of one kind: every watcher maps
-/// the same event, usually within moments of the others, so each event is decoded once rather than once
-/// per watcher. Small and lossy by design: a miss only costs a decode.
+/// The decodings of the most recent stored pairs of one kind, shared by its watchers and its writes: every
+/// watcher maps the same event, usually within moments of the others; a watcher filtering modifications reads
+/// the previous value, which it mapped as the previous event; and an update reads the value it replaces,
+/// often just written and mapped. Small and lossy by design: a miss only costs a decode.
 /// </summary>
 /// <remarks>
-/// Thread-safe without locks: each slot holds an immutable (pair, object) entry replaced by one reference
-/// write; a hit requires the very pair instance (the datastore hands every watcher the same one), and
-/// decoded records are immutable, so sharing them is safe.
+/// A pair is identified by its key and modification revision: the datastore gives every write its own
+/// revision, so the two name one value. Thread-safe without locks: each slot holds an immutable (pair, object)
+/// entry replaced by one reference write, and decoded records are immutable, so sharing them is safe.
 /// </remarks>
 /// <typeparam name="T">The record type.</typeparam>
 internal sealed class RecentDecodings<T>
     where T : class, IApiObject<T>
 {
-    private const int Slots = 256;
+    private const int Slots = 512;
     private readonly ObjectCodec<T> _codec;
     private readonly Entry?[] _slots = new Entry?[Slots];
 
@@ -30,7 +31,8 @@ internal sealed class RecentDecodings<T>
     public T Decode(KeyValue kv)
     {
         var slot = (int)(kv.ModRevision & (Slots - 1));
-        if (Volatile.Read(ref _slots[slot]) is { } entry && ReferenceEquals(entry.Pair, kv))
+        if (Volatile.Read(ref _slots[slot]) is { } entry
+            && (ReferenceEquals(entry.Pair, kv) || (entry.Pair.ModRevision == kv.ModRevision && string.Equals(entry.Pair.Key, kv.Key, StringComparison.Ordinal))))
         {
             return entry.Object;
         }

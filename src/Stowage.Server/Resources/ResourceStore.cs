@@ -513,7 +513,7 @@ public sealed class ResourceStore<T> : IResourceStore, IAdmissionAware
     {
         var kv = await _store.GetAsync(_keys.Key(ns, name), cancellationToken).ConfigureAwait(false)
             ?? throw new ApiException(StatusErrors.NotFound(Resource, Group, name));
-        return (_codec.Decode(kv), kv);
+        return (_recent.Decode(kv), kv);
     }
 
     private async Task<(WriteOutcome Outcome, T? Written, KeyValue? Stored)> WriteUpdateAsync(string? ns, string name, T current, KeyValue kv, T desired, WriteOptions options, CancellationToken cancellationToken)
