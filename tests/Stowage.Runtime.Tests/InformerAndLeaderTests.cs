@@ -49,6 +49,45 @@ public sealed class InformerAndLeaderTests : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task Informer_caches_objects_without_managed_fields_and_writing_one_back_keeps_the_stored_entries()
+    {
+        using var creator = new ApiClient(_fx.Connection, "creator");
+        using var controller = new ApiClient(_fx.Connection, "controller");
+        await creator.CreateAsync(ResourceTypes.PersistentVolumes, Pv("inf-trim-listed"), CancellationToken.None);
+        var informer = new Informer<PersistentVolume>(controller, ResourceTypes.PersistentVolumes, NullLogger.Instance, TimeProvider.System);
+        var watched = new TaskCompletionSource<PersistentVolume>(TaskCreationOptions.RunContinuationsAsynchronously);
+        informer.OnAdd(pv =>
+        {
+            if (pv.Metadata.Name == "inf-trim-watched")
+            {
+                watched.TrySetResult(pv);
+            }
+        });
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = informer.RunAsync(cts.Token);
+        await informer.WaitForSyncAsync(cts.Token);
+        var created = await creator.CreateAsync(ResourceTypes.PersistentVolumes, Pv("inf-trim-watched"), cts.Token);
+
+        var fromWatch = await watched.Task.WaitAsync(cts.Token);
+        var fromList = informer.Get("inf-trim-listed")!;
+        Assert.Null(fromWatch.Metadata.ManagedFields);
+        Assert.Null(fromList.Metadata.ManagedFields);
+        Assert.Equal(created.Metadata.ResourceVersion, fromWatch.Metadata.ResourceVersion);
+        Assert.Equal(Json(created.Spec), Json(fromWatch.Spec));
+        Assert.Equal(["kubernetes.io/pv-protection"], fromWatch.Metadata.Finalizers);
+
+        var labelled = await controller.UpdateAsync(ResourceTypes.PersistentVolumes,
+            fromWatch with { Metadata = fromWatch.Metadata with { Labels = new Dictionary<string, string> { ["x"] = "y" } } }, cts.Token);
+
+        Assert.Equal(["controller", "creator"], labelled.Metadata.ManagedFields!.Select(e => e.Manager).Order(StringComparer.Ordinal));
+        await cts.CancelAsync();
+        await run;
+    }
+
+    private static string Json(PersistentVolumeSpec? spec) =>
+        System.Text.Json.JsonSerializer.Serialize(spec, Stowage.Api.ApiJsonContext.Default.PersistentVolumeSpec);
+
+    [Fact]
     public async Task Only_one_of_two_candidates_leads_and_the_other_takes_over_when_it_stops()
     {
         using var client = new ApiClient(_fx.Connection, "test");

@@ -28,6 +28,10 @@ public sealed record ResourceType<T>(string Group, string Version, string Plural
 
     /// <summary>The URL of one object.</summary>
     public string ItemPath(string? ns, string name) => $"{CollectionPath(ns)}/{Uri.EscapeDataString(name)}";
+
+    /// <summary>The same resource, its objects and lists read without <c>metadata.managedFields</c> (see <see cref="TrimmedContracts"/>).</summary>
+    public ResourceType<T> WithoutManagedFields() =>
+        this with { TypeInfo = TrimmedContracts.For<T>(), ListTypeInfo = TrimmedContracts.For<ObjectList<T>>() };
 }
 
 /// <summary>The resource types the controllers use.</summary>

@@ -9,7 +9,8 @@ namespace Stowage.Runtime.Informers;
 /// A cache of one resource kept current by list + watch (client-go's shared informer, in small).
 /// Handlers only see changes, in the order the server made them; they must be quick (normally: put a
 /// key on a work queue). A watch that ends is resumed from the last resourceVersion; a watch that is
-/// too old (410) relists and reports the differences as adds, updates and deletes.
+/// too old (410) relists and reports the differences as adds, updates and deletes. Objects are read and
+/// cached without <c>metadata.managedFields</c>, as kube-controller-manager's informers keep them.
 /// </summary>
 /// <typeparam name="T">The record type.</typeparam>
 public sealed partial class Informer<T> : IInformer
@@ -30,7 +31,7 @@ public sealed partial class Informer<T> : IInformer
     public Informer(ApiClient client, ResourceType<T> type, ILogger logger, TimeProvider clock)
     {
         _client = client;
-        _type = type;
+        _type = type.WithoutManagedFields();
         _logger = logger;
         _clock = clock;
     }
