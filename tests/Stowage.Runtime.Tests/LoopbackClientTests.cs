@@ -46,6 +46,26 @@ public sealed class LoopbackClientTests : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task A_client_that_trims_managed_fields_reads_answers_without_them_and_its_writes_are_still_recorded()
+    {
+        using var controller = new ApiClient(_fx.LoopbackConnection, "trimming-controller") { TrimsManagedFields = true };
+        using var admin = new ApiClient(_fx.LoopbackConnection, "loopback-test");
+        var ct = CancellationToken.None;
+
+        var created = await controller.CreateAsync(ResourceTypes.PersistentVolumes, Pv("loop-trim"), ct);
+        var labelled = await controller.UpdateAsync(ResourceTypes.PersistentVolumes,
+            created with { Metadata = created.Metadata with { Labels = new Dictionary<string, string> { ["disktype"] = "ssd" } } }, ct);
+        var read = await controller.GetAsync(ResourceTypes.PersistentVolumes, null, "loop-trim", ct);
+        var listed = Assert.Single((await controller.ListAsync(ResourceTypes.PersistentVolumes, null, ct, fieldSelector: "metadata.name=loop-trim")).Items);
+
+        Assert.All(new[] { created, labelled, read!, listed }, pv => Assert.Null(pv.Metadata.ManagedFields));
+        Assert.Equal("ssd", listed.Metadata.Labels!["disktype"]);
+        var stored = (await admin.GetAsync(ResourceTypes.PersistentVolumes, null, "loop-trim", ct))!;
+        Assert.Equal("trimming-controller", Assert.Single(stored.Metadata.ManagedFields!).Manager);
+        Assert.Contains("f:disktype", stored.Metadata.ManagedFields![0].FieldsV1!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_without_the_right_token_is_refused_as_over_the_network()
     {
         using var stranger = new ApiClient(_fx.LoopbackConnection with { Token = "not-the-token" }, "loopback-test");

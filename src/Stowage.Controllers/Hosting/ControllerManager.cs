@@ -68,9 +68,10 @@ public sealed class ControllerManager
 
     private async Task LeadAsync(CancellationToken cancellationToken)
     {
-        using var client = new ApiClient(_connection, "persistentvolume-controller");
+        // Controllers never look at field ownership: their answers, like their informers, are read without it.
+        using var client = new ApiClient(_connection, "persistentvolume-controller") { TrimsManagedFields = true };
         await using var recorder = new EventRecorder(client, "persistentvolume-controller", _clock, _loggers.CreateLogger<EventRecorder>());
-        using var schedulerClient = new ApiClient(_connection, "default-scheduler");
+        using var schedulerClient = new ApiClient(_connection, "default-scheduler") { TrimsManagedFields = true };
         await using var schedulerEvents = new EventRecorder(schedulerClient, "default-scheduler", _clock, _loggers.CreateLogger<EventRecorder>());
         var informers = new InformerSet();
         var volumes = informers.Add(new Informer<PersistentVolume>(client, ResourceTypes.PersistentVolumes, _loggers.CreateLogger<Informer<PersistentVolume>>(), _clock));

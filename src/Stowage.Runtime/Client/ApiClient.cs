@@ -32,6 +32,12 @@ public sealed class ApiClient : IDisposable
         _fieldManager = fieldManager;
     }
 
+    /// <summary>
+    /// True if objects in answers are read without <c>metadata.managedFields</c> (see <see cref="TrimmedContracts"/>):
+    /// for controllers, which never look at field ownership. Writes are unaffected.
+    /// </summary>
+    public bool TrimsManagedFields { get; init; }
+
     /// <summary>Reads one object; null if it does not exist.</summary>
     public async Task<T?> GetAsync<T>(ResourceType<T> type, string? ns, string name, CancellationToken cancellationToken)
         where T : class, IApiObject<T>
@@ -41,7 +47,7 @@ public sealed class ApiClient : IDisposable
         {
             return null;
         }
-        return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, Reading(type), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lists objects (all namespaces when <paramref name="ns"/> is null).</summary>
@@ -50,7 +56,7 @@ public sealed class ApiClient : IDisposable
     {
         var url = type.CollectionPath(ns) + Query(("labelSelector", labelSelector), ("fieldSelector", fieldSelector));
         using var response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, type.ListTypeInfo, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, TrimsManagedFields ? TrimmedContracts.For<ObjectList<T>>() : type.ListTypeInfo, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Watches changes after <paramref name="resourceVersion"/>; ends when the server closes the stream.</summary>
@@ -67,7 +73,7 @@ public sealed class ApiClient : IDisposable
             throw await FailureAsync(response, cancellationToken).ConfigureAwait(false);
         }
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var watchEvent in WatchStreamReader.ReadAsync(stream, type.TypeInfo, cancellationToken).ConfigureAwait(false))
+        await foreach (var watchEvent in WatchStreamReader.ReadAsync(stream, Reading(type), cancellationToken).ConfigureAwait(false))
         {
             yield return watchEvent;
         }
@@ -102,7 +108,7 @@ public sealed class ApiClient : IDisposable
             Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),
         };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, Reading(type), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,6 +171,10 @@ public sealed class ApiClient : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
 
+    private System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Reading<T>(ResourceType<T> type)
+        where T : class, IApiObject<T> =>
+        TrimsManagedFields ? TrimmedContracts.For<T>() : type.TypeInfo;
+
     private async Task<T> SendAsync<T>(HttpMethod method, string url, ResourceType<T> type, T obj, CancellationToken cancellationToken)
         where T : class, IApiObject<T>
     {
@@ -172,7 +182,7 @@ public sealed class ApiClient : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(method, url) { Content = content };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, type.TypeInfo, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, Reading(type), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<TResult> ReadAsync<TResult>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResult> typeInfo, CancellationToken cancellationToken)
