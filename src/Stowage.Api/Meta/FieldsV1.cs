@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -82,35 +81,74 @@ public sealed class FieldsV1 : IEquatable<FieldsV1>
         return hash.ToHashCode();
     }
 
-    /// <summary>Reads the object at the reader's current token (its StartObject), leaving the reader on its EndObject.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// Reads the object at the reader's current token (its StartObject), leaving the reader on its EndObject. The
+    /// tokens are written again as they are read, so the text is the serializer's form of the object whatever
+    /// spacing or escaping it came with.
+    /// </summary>
     internal static FieldsV1 Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("fieldsV1 must be a JSON object");
         }
-        using var document = JsonDocument.ParseValue(ref reader);
-        var raw = JsonMarshal.GetRawUtf8Value(document.RootElement);
-        if (IsCompactPlain(raw))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        var depth = reader.CurrentDepth;
+        while (true)
         {
-            return new FieldsV1(raw.ToArray());
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.EndObject:
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndArray:
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.PropertyName when !reader.ValueIsEscaped && !reader.HasValueSequence:
+                    writer.WritePropertyName(reader.ValueSpan);
+                    break;
+                case JsonTokenType.PropertyName:
+                    writer.WritePropertyName(reader.GetString()!);
+                    break;
+                case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence:
+                    writer.WriteStringValue(reader.ValueSpan);
+                    break;
+                case JsonTokenType.String:
+                    writer.WriteStringValue(reader.GetString());
+                    break;
+                case JsonTokenType.Number:
+                    writer.WriteRawValue(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan, skipInputValidation: true);
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    writer.WriteBooleanValue(reader.GetBoolean());
+                    break;
+                case JsonTokenType.Null:
+                    writer.WriteNullValue();
+                    break;
+            }
+            if ((reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) || !reader.Read())
+            {
+                break;
+            }
         }
-        // Whitespace or escapes: written again, as the serializer would write the same object.
-        var buffer = new ArrayBufferWriter<byte>(raw.Length);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            document.RootElement.WriteTo(writer);
-        }
+        writer.Flush();
         return new FieldsV1(buffer.WrittenSpan.ToArray());
     }
-
-    // Text the default writer would write unchanged: no whitespace, no escapes, printable ASCII the default
-    // encoder leaves alone.
-    private static bool IsCompactPlain(ReadOnlySpan<byte> raw) =>
-        raw.IndexOfAnyExcept(PlainBytes) < 0;
-
-    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(
-        "!#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~\""u8);
 
     /// <summary>Writes the text as a raw value.</summary>
     internal void Write(Utf8JsonWriter writer) => writer.WriteRawValue(_utf8, skipInputValidation: true);
