@@ -51,7 +51,12 @@ internal static class TrimmedContracts
 
         public override IReadOnlyList<ManagedFieldsEntry>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            reader.Skip();
+            // The serializer has buffered the whole value before calling a converter, but a reader over a stream's
+            // buffer is not its final block, where Skip throws; TrySkip does the same walk.
+            if (!reader.TrySkip())
+            {
+                throw new JsonException("managedFields: incomplete value");
+            }
             return null;
         }
 
