@@ -101,17 +101,7 @@ internal static class AgentCommand
             Console.Error.WriteLine($"stowage agent: cannot read {kubeconfig}: {e.Message}");
             return 1;
         }
-        using var shutdown = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
-        {
-            c.Cancel = true;
-            shutdown.Cancel();
-        });
-        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
-        {
-            c.Cancel = true;
-            shutdown.Cancel();
-        });
+        using var shutdown = new ShutdownSignals();
         using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         await using var host = await NodeHost.StartAsync(new NodeHostOptions
         {

@@ -93,17 +93,7 @@ public static class Program
             }
         }
 
-        using var shutdown = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
-        {
-            c.Cancel = true;
-            shutdown.Cancel();
-        });
-        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
-        {
-            c.Cancel = true;
-            shutdown.Cancel();
-        });
+        using var shutdown = new ShutdownSignals();
 
         StowageServer server;
         Action<ILoggingBuilder> logging = l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)

@@ -200,7 +200,7 @@ public sealed class PodSpecEditorTests
     [InlineData("a//b", "a/b")]
     [InlineData("/../x", "/x")]
     [InlineData("", ".")]
-    public void Paths_are_cleaned_as_Go_does(string path, string expected) => Assert.Equal(expected, GoPath.Clean(path));
+    public void Paths_are_cleaned_as_Go_does(string path, string expected) => Assert.Equal(expected, Stowage.Api.Validation.GoPath.Clean(path));
 
     [Fact]
     public void The_merge_patch_names_the_resource_version_and_replaces_the_template_lists()

@@ -2,11 +2,16 @@ using System.Text;
 
 namespace Stowage.Api.Validation;
 
-/// <summary>Go's path.Clean (slash-separated, lexical), used for the hostPath "/" rule.</summary>
-internal static class GoPath
+/// <summary>
+/// Go's path.Clean (slash-separated, lexical): the hostPath "/" rule, and the mount paths kubectl-volume compares and
+/// stores as oc does.
+/// </summary>
+public static class GoPath
 {
+    /// <summary>The shortest path equivalent to <paramref name="path"/> by purely lexical processing.</summary>
     public static string Clean(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0)
         {
             return ".";

@@ -150,9 +150,9 @@ internal static class PodSpecEditor
             {
                 return ("", false, "ambiguous --overwrite, specify --name or --mount-path");
             }
-            var wanted = GoPath.Clean(add.MountPath);
+            var wanted = Stowage.Api.Validation.GoPath.Clean(add.MountPath);
             var matches = ContainerSelector.Select(spec, containers).Selected
-                .Select(c => Json.Objects(c["volumeMounts"]).FirstOrDefault(m => GoPath.Clean(Json.Str(m["mountPath"]) ?? "") == wanted))
+                .Select(c => Json.Objects(c["volumeMounts"]).FirstOrDefault(m => Stowage.Api.Validation.GoPath.Clean(Json.Str(m["mountPath"]) ?? "") == wanted))
                 .OfType<JsonObject>().ToList();
             return matches.Count switch
             {
@@ -230,11 +230,11 @@ internal static class PodSpecEditor
             warnings.Add($"warning: {objectLabel} does not have any containers matching \"{containers}\"");
             return null;
         }
-        var path = GoPath.Clean(add.MountPath);
+        var path = Stowage.Api.Validation.GoPath.Clean(add.MountPath);
         foreach (var c in selected)
         {
             var mounts = ArrayField(c, "volumeMounts");
-            if (Json.Objects(mounts).Any(m => GoPath.Clean(Json.Str(m["mountPath"]) ?? "") == path && Json.Str(m["name"]) != name))
+            if (Json.Objects(mounts).Any(m => Stowage.Api.Validation.GoPath.Clean(Json.Str(m["mountPath"]) ?? "") == path && Json.Str(m["name"]) != name))
             {
                 return $"volume mount '{add.MountPath}' already exists for container '{Json.Str(c["name"])}'";
             }
@@ -245,7 +245,7 @@ internal static class PodSpecEditor
             }
             if (add.SubPath.Length > 0)
             {
-                mount["subPath"] = GoPath.Clean(add.SubPath);
+                mount["subPath"] = Stowage.Api.Validation.GoPath.Clean(add.SubPath);
             }
             var existing = add.Overwrite ? Json.Objects(mounts).FirstOrDefault(m => Json.Str(m["name"]) == name) : null;
             if (existing is not null)
