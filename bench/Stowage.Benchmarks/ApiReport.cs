@@ -89,17 +89,17 @@ internal sealed class ApiReport
         s.AppendLine();
         s.AppendLine("Per phase (CPU and allocation are the whole process: server and clients together; latency is send to last byte of the response):");
         s.AppendLine();
-        s.AppendLine("| Phase | Requests | Requests/s | p50 ms | p99 ms | max ms | CPU cores busy | other processes, cores | KiB allocated/request | GCs gen0/1/2 |");
-        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        s.AppendLine("| Phase | Requests | Requests/s | p50 ms | p99 ms | max ms | CPU cores busy | other processes, cores | KiB allocated/request | GCs gen0/1/2 | GC pause |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (m, u) in new[] { Baseline, Fill, Creates, HttpClientCreates, SingleCreates, Gets, Healthz })
         {
-            s.AppendLine(Invariant($"| {m.Name} | {m.Operations:N0} | {m.PerSecond:N0} | {m.Percentile(0.5)} | {m.Percentile(0.99)} | {m.Percentile(1)} | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0 / Math.Max(1, m.Operations):N1} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
+            s.AppendLine(Invariant($"| {m.Name} | {m.Operations:N0} | {m.PerSecond:N0} | {m.Percentile(0.5)} | {m.Percentile(0.99)} | {m.Percentile(1)} | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0 / Math.Max(1, m.Operations):N1} | {u.Gen0}/{u.Gen1}/{u.Gen2} | {u.GcPauseShare:P1} |"));
         }
 
         foreach (var (name, l) in new[] { ("LIST, JSON (median run)", List), ("LIST, Table (median run)", TableList) })
         {
             var u = l.MedianRun;
-            s.AppendLine(Invariant($"| {name} | 1 | - | {u.Elapsed.TotalMilliseconds:0} | - | - | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0:N0} | {u.Gen0}/{u.Gen1}/{u.Gen2} |"));
+            s.AppendLine(Invariant($"| {name} | 1 | - | {u.Elapsed.TotalMilliseconds:0} | - | - | {u.Cores:0.00} | {Other(u)} | {u.AllocatedBytes / 1024.0:N0} | {u.Gen0}/{u.Gen1}/{u.Gen2} | {u.GcPauseShare:P1} |"));
         }
 
         return s.ToString();
