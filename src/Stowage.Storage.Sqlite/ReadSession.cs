@@ -13,11 +13,14 @@ namespace Stowage.Storage.Sqlite;
 /// </remarks>
 internal sealed class ReadSession : IDisposable
 {
-    // A past state: kv rows untouched since @rev, plus, per key changed after @rev, the pair its first later
-    // change replaced (update: prev_value) or removed (delete: value). A create after @rev means absent at @rev.
+    // A past state: kv rows untouched since @rev (their value is the log row at their mod revision), plus, per key
+    // changed after @rev, the pair its first later change replaced (update: prev_value) or removed (delete: value).
+    // A create after @rev means absent at @rev. CROSS JOIN keeps kv the outer loop: a seek to the range, then one
+    // log row by its revision per pair.
     private const string PastState = """
-        SELECT key, value, create_revision, mod_revision FROM kv
-        WHERE key {0} @lower AND key < @end AND mod_revision <= @rev
+        SELECT k.key AS key, v.value AS value, k.create_revision, k.mod_revision FROM kv AS k
+        CROSS JOIN log AS v ON v.revision = k.mod_revision
+        WHERE k.key {0} @lower AND k.key < @end AND k.mod_revision <= @rev
         UNION ALL
         SELECT l.key, CASE l.type WHEN 1 THEN l.prev_value ELSE l.value END, l.create_revision, l.prev_revision
         FROM (SELECT MIN(revision) AS first FROM log WHERE revision > @rev AND key {0} @lower AND key < @end GROUP BY key) AS f
@@ -26,8 +29,23 @@ internal sealed class ReadSession : IDisposable
         """;
 
     private const string LatestState = """
-        SELECT key, value, create_revision, mod_revision FROM kv
-        WHERE key {0} @lower AND key < @end
+        SELECT k.key AS key, v.value AS value, k.create_revision, k.mod_revision FROM kv AS k
+        CROSS JOIN log AS v ON v.revision = k.mod_revision
+        WHERE k.key {0} @lower AND k.key < @end
+        """;
+
+    // Counts need no values: every kv row has its log row.
+    private const string PastCount = """
+        SELECT key FROM kv WHERE key {0} @lower AND key < @end AND mod_revision <= @rev
+        UNION ALL
+        SELECT l.key
+        FROM (SELECT MIN(revision) AS first FROM log WHERE revision > @rev AND key {0} @lower AND key < @end GROUP BY key) AS f
+        JOIN log AS l ON l.revision = f.first
+        WHERE l.type <> 0
+        """;
+
+    private const string LatestCount = """
+        SELECT key FROM kv WHERE key {0} @lower AND key < @end
         """;
 
     private readonly SqliteCommand?[] _ranges = new SqliteCommand?[8];
@@ -36,7 +54,9 @@ internal sealed class ReadSession : IDisposable
     {
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
-        Get = Prepare("SELECT value, create_revision, mod_revision FROM kv WHERE key = @key;", ("@key", SqliteType.Text));
+        Get = Prepare(
+            "SELECT v.value, k.create_revision, k.mod_revision FROM kv AS k CROSS JOIN log AS v ON v.revision = k.mod_revision WHERE k.key = @key;",
+            ("@key", SqliteType.Text));
         Meta = Prepare("SELECT current_revision, compacted_revision FROM meta WHERE id = 1;");
         History = Prepare(
             """
@@ -84,7 +104,14 @@ internal sealed class ReadSession : IDisposable
 
     private SqliteCommand CreateRange(bool past, bool count, bool exclusiveLower)
     {
-        var state = string.Format(System.Globalization.CultureInfo.InvariantCulture, past ? PastState : LatestState, exclusiveLower ? ">" : ">=");
+        var shape = (past, count) switch
+        {
+            (true, true) => PastCount,
+            (true, false) => PastState,
+            (false, true) => LatestCount,
+            (false, false) => LatestState,
+        };
+        var state = string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, exclusiveLower ? ">" : ">=");
         var sql = count ? $"SELECT COUNT(*) FROM ({state});" : $"{state} ORDER BY key LIMIT @limit;";
         var command = Connection.CreateCommand();
         command.CommandText = sql;

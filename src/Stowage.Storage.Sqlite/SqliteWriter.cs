@@ -38,6 +38,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteCommand _deleteKv;
     private readonly SqliteCommand _updateMeta;
     private readonly SqliteCommand _deleteLog;
+    private readonly SqliteCommand _deleteLogRow;
     private readonly SqliteCommand _checkpointTail;
     private readonly SqliteCommand[] _commands;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,7 +64,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _logFloor = logFloor;
 
         _selectKv = Prepare(
-            "SELECT value, create_revision, mod_revision FROM kv WHERE key = @key;",
+            "SELECT l.value, k.create_revision, k.mod_revision FROM kv AS k CROSS JOIN log AS l ON l.revision = k.mod_revision WHERE k.key = @key;",
             ("@key", SqliteType.Text));
         _insertLog = Prepare(
             """
@@ -73,20 +74,24 @@ internal sealed class SqliteWriter : IAsyncDisposable
             ("@revision", SqliteType.Integer), ("@key", SqliteType.Text), ("@type", SqliteType.Integer), ("@value", SqliteType.Blob),
             ("@prev_value", SqliteType.Blob), ("@create_revision", SqliteType.Integer), ("@prev_revision", SqliteType.Integer));
         _insertKv = Prepare(
-            "INSERT INTO kv (key, value, create_revision, mod_revision) VALUES (@key, @value, @revision, @revision) ON CONFLICT (key) DO NOTHING;",
-            ("@key", SqliteType.Text), ("@value", SqliteType.Blob), ("@revision", SqliteType.Integer));
+            "INSERT INTO kv (key, create_revision, mod_revision) VALUES (@key, @revision, @revision) ON CONFLICT (key) DO NOTHING;",
+            ("@key", SqliteType.Text), ("@revision", SqliteType.Integer));
         _updateKv = Prepare(
-            "UPDATE kv SET value = @value, mod_revision = @revision WHERE key = @key;",
-            ("@key", SqliteType.Text), ("@value", SqliteType.Blob), ("@revision", SqliteType.Integer));
+            "UPDATE kv SET mod_revision = @revision WHERE key = @key;",
+            ("@key", SqliteType.Text), ("@revision", SqliteType.Integer));
         _deleteKv = Prepare("DELETE FROM kv WHERE key = @key;", ("@key", SqliteType.Text));
         _updateMeta = Prepare(
-            "UPDATE meta SET current_revision = @current, compacted_revision = @compacted WHERE id = 1;",
-            ("@current", SqliteType.Integer), ("@compacted", SqliteType.Integer));
+            "UPDATE meta SET current_revision = @current, compacted_revision = @compacted, log_floor = @floor WHERE id = 1;",
+            ("@current", SqliteType.Integer), ("@compacted", SqliteType.Integer), ("@floor", SqliteType.Integer));
         _deleteLog = Prepare(
-            "DELETE FROM log WHERE revision > @floor AND revision <= @through;",
+            """
+            DELETE FROM log WHERE revision > @floor AND revision <= @through
+            AND NOT EXISTS (SELECT 1 FROM kv WHERE kv.key = log.key AND kv.mod_revision = log.revision);
+            """,
             ("@floor", SqliteType.Integer), ("@through", SqliteType.Integer));
+        _deleteLogRow = Prepare("DELETE FROM log WHERE revision = @revision;", ("@revision", SqliteType.Integer));
         _checkpointTail = Prepare("PRAGMA wal_checkpoint(PASSIVE);");
-        _commands = [_selectKv, _insertLog, _insertKv, _updateKv, _deleteKv, _updateMeta, _deleteLog];
+        _commands = [_selectKv, _insertLog, _insertKv, _updateKv, _deleteKv, _updateMeta, _deleteLog, _deleteLogRow];
 
         // A thread of its own, not the thread pool's: each COMMIT blocks in fsync, and on a 2-core machine a
         // pool thread blocked there is half the workers that serve requests meanwhile.
@@ -256,10 +261,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 Apply(request, events);
             }
 
-            if (_revision != revision || _compacted != compacted)
+            if (_revision != revision || _compacted != compacted || _logFloor != logFloor)
             {
                 _updateMeta.Parameters[0].Value = _revision;
                 _updateMeta.Parameters[1].Value = _compacted;
+                _updateMeta.Parameters[2].Value = _logFloor;
                 _updateMeta.ExecuteNonQuery();
             }
 
@@ -330,7 +336,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         // Insert first and read only on conflict: creates of new keys, the common case, skip the lookup.
         var revision = _revision + 1;
-        if (WriteKv(_insertKv, request.Key, request.Value, revision) == 0)
+        if (WriteKv(_insertKv, request.Key, revision) == 0)
         {
             var current = ReadKv(request.Key) ?? throw new InvalidOperationException($"insert of {request.Key} conflicted but the key is absent");
             request.Result = new WriteResult(WriteOutcome.AlreadyExists, _revision, current);
@@ -362,7 +368,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
         var revision = _revision + 1;
         var previousValue = ArrayOf(current.Value);
         InsertLog(revision, request.Key, LogEntryType.Update, request.Value, previousValue, current.CreateRevision, current.ModRevision);
-        WriteKv(_updateKv, request.Key, request.Value, revision);
+        WriteKv(_updateKv, request.Key, revision);
+        Superseded(current.ModRevision);
         _revision = revision;
         var kv = new KeyValue(request.Key, request.Value, current.CreateRevision, revision);
         request.Result = new WriteResult(WriteOutcome.Ok, revision, kv, current);
@@ -388,6 +395,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         InsertLog(revision, request.Key, LogEntryType.Delete, ArrayOf(current.Value), prevValue: null, current.CreateRevision, current.ModRevision);
         _deleteKv.Parameters[0].Value = request.Key;
         _deleteKv.ExecuteNonQuery();
+        Superseded(current.ModRevision);
         _revision = revision;
         request.Result = new WriteResult(WriteOutcome.Ok, revision, null, current);
         events.Add(new WatchEvent(WatchEventType.Delete, current with { ModRevision = revision }, current));
@@ -405,7 +413,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
         _compacted = Math.Max(_compacted, target);
 
-        // Every log row at or below the compacted revision may go: kv holds the latest pair of every key, and
+        // Every log row at or below the compacted revision may go except the current pairs (kv points at them):
         // each remaining row carries the values a replay or past read needs. Remove a chunk per step so that
         // writes queued meanwhile share the next transactions instead of waiting for the whole compaction.
         var through = Math.Min(_compacted, _logFloor + _compactionChunkSize);
@@ -419,6 +427,19 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
         request.MoreToCompact = _logFloor < _compacted;
         request.Result = new WriteResult(WriteOutcome.Ok, _revision);
+    }
+
+    /// <summary>
+    /// Removes the log row of a pair that was current until now if compaction has already passed it: compaction
+    /// kept it only as the key's current pair and will not look there again. (The new row carries its value.)
+    /// </summary>
+    private void Superseded(long modRevision)
+    {
+        if (modRevision <= _logFloor)
+        {
+            _deleteLogRow.Parameters[0].Value = modRevision;
+            _deleteLogRow.ExecuteNonQuery();
+        }
     }
 
     private KeyValue? ReadKv(string key)
@@ -449,13 +470,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
             ? segment.Array
             : value.ToArray();
 
-    /// <summary>Runs the kv insert or update; returns the number of rows changed.</summary>
-    private static int WriteKv(SqliteCommand command, string key, byte[] value, long revision)
+    /// <summary>Runs the kv insert or update (the value itself goes to the log row); returns the number of rows changed.</summary>
+    private static int WriteKv(SqliteCommand command, string key, long revision)
     {
         var p = command.Parameters;
         p[0].Value = key;
-        p[1].Value = value;
-        p[2].Value = revision;
+        p[1].Value = revision;
         return command.ExecuteNonQuery();
     }
 

@@ -181,23 +181,142 @@ public sealed class SqliteStoreTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task Compaction_removes_old_log_rows_in_chunks()
+    public async Task Compaction_removes_old_log_rows_in_chunks_and_keeps_every_current_pair()
     {
         await Store.DisposeAsync();
         Store = await OpenAsync(SqliteStoreOptions.Default with { CompactionChunkSize = 7 });
         for (var i = 0; i < 50; i++)
         {
-            await Store.CreateAsync($"/c/{i}", Bytes("x"), None);
+            await Store.CreateAsync($"/c/{i}", Bytes($"v{i}"), None);
+        }
+
+        // Revisions 51-90 replace the first 40 values; 91-95 delete /c/45../c/49.
+        for (var i = 0; i < 40; i++)
+        {
+            await Store.UpdateAsync($"/c/{i}", Bytes($"w{i}"), i + 1, None);
+        }
+
+        for (var i = 45; i < 50; i++)
+        {
+            await Store.DeleteAsync($"/c/{i}", 0, None);
         }
 
         var sqlite = (SqliteStore)Store;
         var before = sqlite.CommittedTransactionCount;
 
-        await Store.CompactAsync(40, None);
+        await Store.CompactAsync(92, None);
 
-        Assert.Equal(6, sqlite.CommittedTransactionCount - before);
-        Assert.Equal((10L, 41L), await LogRowsAsync());
-        Assert.Equal(50, (await Store.RangeAsync("/c/", RangeOptions.All, None)).Items.Count);
+        // (0, 92] in chunks of 7: 14 steps. Gone: the 40 replaced creates, the creates of the deleted keys and the
+        // deletes at or below 92. Left: the creates of /c/40../c/44 (still current), the 40 updates, 3 deletes above 92.
+        Assert.Equal(14, sqlite.CommittedTransactionCount - before);
+        Assert.Equal((48L, 41L), await LogRowsAsync());
+        var all = await Store.RangeAsync("/c/", RangeOptions.All, None);
+        Assert.Equal(45, all.Items.Count);
+        Assert.Equal("w0", Text((await Store.GetAsync("/c/0", None))!));
+        Assert.Equal("v44", Text((await Store.GetAsync("/c/44", None))!));
+        var atCompaction = await Store.RangeAsync("/c/", new RangeOptions(Revision: 92), None);
+        Assert.Equal(48, atCompaction.Items.Count);
+        Assert.Equal("v48", Text(atCompaction.Items.Single(kv => kv.Key == "/c/48")));
+        var events = await TakeAsync(Store, "/c/", 92, 3);
+        Assert.Equal(["Delete /c/47=v47@48/93 prev=v47@48/48", "Delete /c/48=v48@49/94 prev=v48@49/49", "Delete /c/49=v49@50/95 prev=v49@50/50"], Describe(events));
+
+        // Reopened, compaction goes on from where it got to instead of scanning from the start again.
+        await Store.DisposeAsync();
+        Store = await OpenAsync(SqliteStoreOptions.Default with { CompactionChunkSize = 7 });
+        sqlite = (SqliteStore)Store;
+        before = sqlite.CommittedTransactionCount;
+        await Store.CompactAsync(95, None);
+        Assert.Equal(1, sqlite.CommittedTransactionCount - before);
+        Assert.Equal((45L, 41L), await LogRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_pair_compaction_kept_as_current_goes_once_it_is_replaced_or_deleted()
+    {
+        await Store.CreateAsync("/k/a", Bytes("a1"), None);
+        await Store.CreateAsync("/k/b", Bytes("b1"), None);
+        await Store.CreateAsync("/k/c", Bytes("c1"), None);
+        await Store.CompactAsync(3, None);
+        Assert.Equal((3L, 1L), await LogRowsAsync());
+
+        // Compaction has passed revisions 1 and 2 for good; replacing or deleting those pairs removes their rows.
+        await Store.UpdateAsync("/k/a", Bytes("a2"), 1, None);
+        await Store.DeleteAsync("/k/b", 0, None);
+
+        Assert.Equal((3L, 3L), await LogRowsAsync());
+        Assert.Equal(
+            ["Update /k/a=a2@1/4 prev=a1@1/1", "Delete /k/b=b1@2/5 prev=b1@2/2"],
+            Describe(await TakeAsync(Store, "/k/", 3, 2)));
+        Assert.Equal(["a1", "b1", "c1"], (await Store.RangeAsync("/k/", new RangeOptions(Revision: 3), None)).Items.Select(Text));
+    }
+
+    [Fact]
+    public async Task Each_value_is_written_once_for_a_create_and_twice_for_an_update()
+    {
+        var padding = new string('p', 2000);
+        var created = await Store.CreateAsync("/v/a", Bytes("create " + padding), None);
+        await Store.UpdateAsync("/v/a", Bytes("update " + padding), created.Revision, None);
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT SUM(LENGTH(value) + COALESCE(LENGTH(prev_value), 0)) FROM log), (SELECT COUNT(*) FROM pragma_table_info('kv') WHERE name = 'value');";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        // The create's value, then the update's new and replaced values: 3 copies, none in kv.
+        Assert.Equal(3 * (7 + padding.Length), reader.GetInt64(0));
+        Assert.Equal(0, reader.GetInt64(1));
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_upgraded_on_open_with_its_data_history_and_compaction()
+    {
+        await Store.DisposeAsync();
+        File.Delete(DatabasePath);
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+
+            // Version 1's layout, as it stood after: create /u/a (1), create /u/b (2), update /u/a (3), create /u/c (4),
+            // delete /u/c (5), create /u/d (6), then a compaction to 3 that removed rows 1-3.
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE log (revision INTEGER PRIMARY KEY, key TEXT NOT NULL, type INTEGER NOT NULL, value BLOB NOT NULL,
+                    prev_value BLOB, create_revision INTEGER NOT NULL, prev_revision INTEGER NOT NULL);
+                CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB NOT NULL, create_revision INTEGER NOT NULL, mod_revision INTEGER NOT NULL);
+                CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 1), current_revision INTEGER NOT NULL, compacted_revision INTEGER NOT NULL);
+                INSERT INTO meta VALUES (1, 6, 3);
+                INSERT INTO log VALUES (4, '/u/c', 0, CAST('c1' AS BLOB), NULL, 4, 0);
+                INSERT INTO log VALUES (5, '/u/c', 2, CAST('c1' AS BLOB), NULL, 4, 4);
+                INSERT INTO log VALUES (6, '/u/d', 0, CAST('d1' AS BLOB), NULL, 6, 0);
+                INSERT INTO kv VALUES ('/u/a', CAST('a2' AS BLOB), 1, 3);
+                INSERT INTO kv VALUES ('/u/b', CAST('b1' AS BLOB), 2, 2);
+                INSERT INTO kv VALUES ('/u/d', CAST('d1' AS BLOB), 6, 6);
+                PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Store = await OpenAsync(SqliteStoreOptions.Default);
+
+        Assert.Equal((6L, 3L), (await Store.GetCurrentRevisionAsync(None), await Store.GetCompactedRevisionAsync(None)));
+        var items = (await Store.RangeAsync("/u/", RangeOptions.All, None)).Items;
+        Assert.Equal(["/u/a=a2@1/3", "/u/b=b1@2/2", "/u/d=d1@6/6"], items.Select(kv => $"{kv.Key}={Text(kv)}@{kv.CreateRevision}/{kv.ModRevision}"));
+        var atFour = (await Store.RangeAsync("/u/", new RangeOptions(Revision: 4), None)).Items;
+        Assert.Equal(["a2", "b1", "c1"], atFour.Select(Text));
+        Assert.Equal(
+            ["Create /u/c=c1@4/4 prev=-", "Delete /u/c=c1@4/5 prev=c1@4/4", "Create /u/d=d1@6/6 prev=-"],
+            Describe(await TakeAsync(Store, "/u/", 3, 3)));
+        await Assert.ThrowsAsync<CompactedException>(() => TakeAsync(Store, "/u/", 2, 1));
+
+        var updated = await Store.UpdateAsync("/u/b", Bytes("b2"), 2, None);
+        Assert.Equal(7, updated.Revision);
+        Assert.Equal("b1", Text(updated.Previous!));
+        await Store.CompactAsync(7, None);
+        Assert.Equal(["a2", "b2", "d1"], (await Store.RangeAsync("/u/", RangeOptions.All, None)).Items.Select(Text));
+        Assert.Equal((3L, 3L), await LogRowsAsync());
     }
 
     [Fact]
