@@ -251,6 +251,23 @@ public sealed class SqliteStoreTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task Revisions_keep_increasing_after_the_newest_row_was_compacted_away()
+    {
+        await Store.CreateAsync("/r/a", Bytes("x"), None);
+        await Store.CreateAsync("/r/b", Bytes("x"), None);
+        await Store.DeleteAsync("/r/b", 0, None);
+        await Store.CompactAsync(3, None);
+        Assert.Equal((1L, 1L), await LogRowsAsync());
+
+        await Store.DisposeAsync();
+        Store = await OpenAsync(SqliteStoreOptions.Default);
+
+        Assert.Equal(3, await Store.GetCurrentRevisionAsync(None));
+        Assert.Equal(3, (await Store.RangeAsync("/r/", RangeOptions.All, None)).Revision);
+        Assert.Equal(4, (await Store.CreateAsync("/r/c", Bytes("x"), None)).Revision);
+    }
+
+    [Fact]
     public async Task Each_value_is_written_once_for_a_create_and_twice_for_an_update()
     {
         var padding = new string('p', 2000);
