@@ -16,7 +16,7 @@ internal readonly record struct ProcessUsage(long Timestamp, TimeSpan Cpu, TimeS
     private const double ClockTicksPerSecond = 100;
 
     public static ProcessUsage Now() => new(
-        Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, ReadMachineBusy(), GC.GetTotalAllocatedBytes(precise: false),
+        Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, ReadMachineBusy(), GC.GetTotalAllocatedBytes(precise: true),
         GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
 
     /// <summary>What happened since <paramref name="start"/>.</summary>
