@@ -13,40 +13,39 @@ namespace Stowage.Storage.Sqlite;
 /// </remarks>
 internal sealed class ReadSession : IDisposable
 {
-    // A past state: kv rows untouched since @rev (their value is the log row at their mod revision), plus, per key
-    // changed after @rev, the pair its first later change replaced (update: prev_value) or removed (delete: value).
-    // A create after @rev means absent at @rev. CROSS JOIN keeps kv the outer loop: a seek to the range, then one
-    // log row by its revision per pair.
-    private const string PastState = """
-        SELECT k.key AS key, v.value AS value, k.create_revision, k.mod_revision FROM kv AS k
-        CROSS JOIN log AS v ON v.revision = k.mod_revision
-        WHERE k.key {0} @lower AND k.key < @end AND k.mod_revision <= @rev
-        UNION ALL
-        SELECT l.key, CASE l.type WHEN 1 THEN l.prev_value ELSE l.value END, l.create_revision, l.prev_revision
-        FROM (SELECT MIN(revision) AS first FROM log WHERE revision > @rev AND key {0} @lower AND key < @end GROUP BY key) AS f
-        JOIN log AS l ON l.revision = f.first
-        WHERE l.type <> 0
-        """;
-
+    // The latest state: kv rows, each with the log row at its mod revision as its value. CROSS JOIN keeps kv the
+    // outer loop: a seek to the range, then one log row by its revision per pair.
     private const string LatestState = """
         SELECT k.key AS key, v.value AS value, k.create_revision, k.mod_revision FROM kv AS k
         CROSS JOIN log AS v ON v.revision = k.mod_revision
         WHERE k.key {0} @lower AND k.key < @end
         """;
 
-    // Counts need no values: every kv row has its log row.
-    private const string PastCount = """
-        SELECT key FROM kv WHERE key {0} @lower AND key < @end AND mod_revision <= @rev
-        UNION ALL
-        SELECT l.key
+    // The first change after @rev of each key in the range, if that change was not its create (log row l).
+    private const string FirstChangesAfter = """
         FROM (SELECT MIN(revision) AS first FROM log WHERE revision > @rev AND key {0} @lower AND key < @end GROUP BY key) AS f
         JOIN log AS l ON l.revision = f.first
         WHERE l.type <> 0
         """;
 
+    // A past state: kv rows untouched since @rev, plus, per key changed after @rev, the pair its first later change
+    // replaced (update: prev_value) or removed (delete: value). A create after @rev means absent at @rev.
+    private const string PastState = LatestState + """
+         AND k.mod_revision <= @rev
+        UNION ALL
+        SELECT l.key, CASE l.type WHEN 1 THEN l.prev_value ELSE l.value END, l.create_revision, l.prev_revision
+        """ + "\n" + FirstChangesAfter;
+
+    // Counts need no values: every kv row has its log row.
     private const string LatestCount = """
         SELECT key FROM kv WHERE key {0} @lower AND key < @end
         """;
+
+    private const string PastCount = LatestCount + """
+         AND mod_revision <= @rev
+        UNION ALL
+        SELECT l.key
+        """ + "\n" + FirstChangesAfter;
 
     private readonly SqliteCommand?[] _ranges = new SqliteCommand?[8];
 
@@ -54,9 +53,7 @@ internal sealed class ReadSession : IDisposable
     {
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
-        Get = Prepare(
-            "SELECT v.value, k.create_revision, k.mod_revision FROM kv AS k CROSS JOIN log AS v ON v.revision = k.mod_revision WHERE k.key = @key;",
-            ("@key", SqliteType.Text));
+        Get = Prepare(SqliteSchema.SelectPair, ("@key", SqliteType.Text));
         Meta = Prepare("SELECT current_revision, compacted_revision FROM meta WHERE id = 1;");
         History = Prepare(
             """

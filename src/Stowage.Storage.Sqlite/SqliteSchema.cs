@@ -53,6 +53,10 @@ internal static class SqliteSchema
         INSERT OR IGNORE INTO meta (id, current_revision, compacted_revision, log_floor) VALUES (1, 0, 0, 0);
         """;
 
+    /// <summary>(value, create_revision, mod_revision) of key <c>@key</c> at the head: its kv row and the log row at its mod revision.</summary>
+    public const string SelectPair =
+        "SELECT v.value, k.create_revision, k.mod_revision FROM kv AS k CROSS JOIN log AS v ON v.revision = k.mod_revision WHERE k.key = @key;";
+
     // Version 1 → 2. A current pair whose log row compaction removed gets that row back (at its mod revision, at or
     // below the compacted revision, where no replay or past read looks); the floor is where version 1's compaction
     // had got to: the lowest row left, or the current revision when the log was empty.

@@ -63,9 +63,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _compacted = _committedCompacted = compacted;
         _logFloor = logFloor;
 
-        _selectKv = Prepare(
-            "SELECT l.value, k.create_revision, k.mod_revision FROM kv AS k CROSS JOIN log AS l ON l.revision = k.mod_revision WHERE k.key = @key;",
-            ("@key", SqliteType.Text));
+        _selectKv = Prepare(SqliteSchema.SelectPair, ("@key", SqliteType.Text));
         _insertLog = Prepare(
             """
             INSERT INTO log (revision, key, type, value, prev_value, create_revision, prev_revision)
