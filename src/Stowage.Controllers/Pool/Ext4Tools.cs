@@ -20,8 +20,25 @@ namespace Stowage.Controllers.Pool;
 internal sealed class Ext4Tools
 {
     private readonly CommandRunner _commands;
+    private readonly TimeSpan _unmountGrace;
+    private readonly Func<string, CancellationToken, Task>? _onUnmountBusy;
 
-    public Ext4Tools(CommandRunner commands) => _commands = commands;
+    /// <param name="commands">Runs the tools.</param>
+    /// <param name="unmountGrace">How long an unmount refused as busy is tried again before the mount counts as in use.</param>
+    /// <param name="onUnmountBusy">Called with the mount point each time an unmount is refused as busy (tests).</param>
+    public Ext4Tools(CommandRunner commands, TimeSpan? unmountGrace = null, Func<string, CancellationToken, Task>? onUnmountBusy = null)
+    {
+        _commands = commands;
+        _unmountGrace = unmountGrace ?? DefaultUnmountGrace;
+        _onUnmountBusy = onUnmountBusy;
+    }
+
+    /// <summary>
+    /// How long a busy mount is tried again: a file closed a moment ago can still be held by a child
+    /// that another thread of this process forked and that has not reached exec yet (close-on-exec
+    /// closes it only there), and such holders are gone within milliseconds. A real user keeps it busy.
+    /// </summary>
+    public static readonly TimeSpan DefaultUnmountGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The smallest enforced volume: the 4 MiB minimum journal needs a filesystem of about 9 MiB, so
@@ -123,19 +140,37 @@ internal sealed class Ext4Tools
         return Task.CompletedTask;
     }
 
-    /// <summary>Unmounts <paramref name="mountPoint"/>; false when it is busy (in use by a process).</summary>
+    /// <summary>
+    /// Unmounts <paramref name="mountPoint"/>; false when it stays busy (in use by a process) for
+    /// <see cref="DefaultUnmountGrace"/>. A busy answer is tried again after 20, 40, 80, … ms.
+    /// </summary>
     public async Task<bool> UnmountAsync(string mountPoint, CancellationToken cancellationToken)
     {
-        var result = await _commands.TryRunAsync("umount", [mountPoint], cancellationToken).ConfigureAwait(false);
-        if (result.Succeeded || result.StandardError.Contains("not mounted", StringComparison.Ordinal))
+        var deadline = Environment.TickCount64 + (long)_unmountGrace.TotalMilliseconds;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (true)
         {
-            return true;
+            var result = await _commands.TryRunAsync("umount", [mountPoint], cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded || result.StandardError.Contains("not mounted", StringComparison.Ordinal))
+            {
+                return true;
+            }
+            if (!result.StandardError.Contains("busy", StringComparison.Ordinal))
+            {
+                throw new CommandFailedException(CommandRunner.CommandLine("umount", [mountPoint]), result.ExitCode, result.StandardError);
+            }
+            if (_onUnmountBusy is not null)
+            {
+                await _onUnmountBusy(mountPoint, cancellationToken).ConfigureAwait(false);
+            }
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0)
+            {
+                return false;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(left, pause.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
+            pause *= 2;
         }
-        if (result.StandardError.Contains("busy", StringComparison.Ordinal))
-        {
-            return false;
-        }
-        throw new CommandFailedException(CommandRunner.CommandLine("umount", [mountPoint]), result.ExitCode, result.StandardError);
     }
 
     /// <summary>

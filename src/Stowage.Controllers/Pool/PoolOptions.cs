@@ -30,4 +30,10 @@ public sealed record PoolOptions
     /// For crash tests only.
     /// </summary>
     internal Func<CreateStep, CancellationToken, Task>? AfterCreateStep { get; init; }
+
+    /// <summary>How long an unmount refused as busy is tried again (see <see cref="Ext4Tools.DefaultUnmountGrace"/>).</summary>
+    internal TimeSpan? UnmountGrace { get; init; }
+
+    /// <summary>Called with the mount point each time an unmount is refused as busy. For tests only.</summary>
+    internal Func<string, CancellationToken, Task>? OnUnmountBusy { get; init; }
 }

@@ -148,7 +148,7 @@ public sealed partial class StoragePool : IAsyncDisposable
         var directory = Libc.RealPath(options.Directory);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "volumes"));
         var commands = new CommandRunner();
-        var ext4 = new Ext4Tools(commands);
+        var ext4 = new Ext4Tools(commands, options.UnmountGrace, options.OnUnmountBusy);
         var (mode, reason) = await PoolProbe.DetectAsync(directory, options.ForceUnenforced, ext4, cancellationToken).ConfigureAwait(false);
         var pool = new StoragePool(directory, mode, reason, options, new VolumeDisk(ext4, logger, options.AfterCreateStep, Path.Combine(directory, TemplateDirectory)), logger);
         await pool.SettleAsync(cancellationToken).ConfigureAwait(false);

@@ -22,10 +22,11 @@ internal sealed class TestPool : IAsyncDisposable
     /// <summary>The pool (replaced by <see cref="ReopenAsync"/>).</summary>
     public StoragePool Pool { get; private set; }
 
-    public static async Task<TestPool> OpenAsync(long? capacityBytes = null, decimal overcommitRatio = 1m, bool forceUnenforced = false)
+    public static async Task<TestPool> OpenAsync(long? capacityBytes = null, decimal overcommitRatio = 1m, bool forceUnenforced = false, Func<PoolOptions, PoolOptions>? configure = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("stowage-pool-").FullName;
-        var pool = await StoragePool.OpenAsync(Options(directory, capacityBytes, overcommitRatio, forceUnenforced), NullLogger.Instance, CancellationToken.None);
+        var options = Options(directory, capacityBytes, overcommitRatio, forceUnenforced);
+        var pool = await StoragePool.OpenAsync(configure is null ? options : configure(options), NullLogger.Instance, CancellationToken.None);
         return new TestPool(pool.Directory, pool);
     }
 
