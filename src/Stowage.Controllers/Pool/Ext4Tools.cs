@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Controllers.Pool;
 
@@ -75,7 +76,7 @@ internal sealed class Ext4Tools
     /// <summary>The size of the filesystem mounted at <paramref name="mountPoint"/> as <c>df</c> shows it, in bytes.</summary>
     public static long FilesystemBytes(string mountPoint)
     {
-        var stats = Libc.StatFileSystem(mountPoint);
+        var stats = FileSystemCalls.StatFileSystem(mountPoint);
         return checked((long)(stats.Blocks * (stats.FragmentSize != 0 ? stats.FragmentSize : stats.BlockSize)));
     }
 

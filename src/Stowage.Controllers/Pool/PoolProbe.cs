@@ -1,3 +1,5 @@
+using Stowage.Runtime.Linux;
+
 namespace Stowage.Controllers.Pool;
 
 /// <summary>
@@ -71,8 +73,8 @@ internal static class PoolProbe
             }
             var device = await ext4.AttachAsync(image, cancellationToken).ConfigureAwait(false);
             await ext4.FormatAsync(device, Ext4Tools.MinimumSizeBytes, cancellationToken).ConfigureAwait(false);
-            await ext4.MountAsync(device, Libc.RealPath(mountPoint), cancellationToken).ConfigureAwait(false);
-            var stats = Libc.StatFileSystem(mountPoint);
+            await ext4.MountAsync(device, FileSystemCalls.RealPath(mountPoint), cancellationToken).ConfigureAwait(false);
+            var stats = FileSystemCalls.StatFileSystem(mountPoint);
             if (stats.Blocks * stats.FragmentSize < (ulong)Ext4Tools.MinimumSizeBytes)
             {
                 throw new IOException($"the test volume's filesystem is {stats.Blocks * stats.FragmentSize} bytes, less than the 8Mi asked for");
@@ -90,7 +92,7 @@ internal static class PoolProbe
         {
             return;
         }
-        var real = Libc.RealPath(directory);
+        var real = FileSystemCalls.RealPath(directory);
         var mounts = await MountTable.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (mounts.IsMountPoint(Path.Combine(real, "mnt")) && !await ext4.UnmountAsync(mountPoint, cancellationToken).ConfigureAwait(false))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Controllers.Pool;
 
@@ -87,7 +88,7 @@ public sealed partial class StoragePool
         // Free space now, plus what the pool's own files already occupy on the same filesystem
         // (-x: not descending into the volumes' mounted filesystems): the volumes' images can grow
         // into the free space and no further.
-        var stats = Libc.StatFileSystem(Directory);
+        var stats = FileSystemCalls.StatFileSystem(Directory);
         var available = checked((long)(stats.BlocksAvailable * (stats.FragmentSize != 0 ? stats.FragmentSize : stats.BlockSize)));
         var du = await commands.TryRunAsync("du", ["-s", "-x", "-B1", _volumesDirectory], cancellationToken).ConfigureAwait(false);
         var occupied = du.Succeeded && long.TryParse(du.StandardOutput.Split('\t', 2)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Controllers.Pool;
 
@@ -145,7 +146,7 @@ public sealed partial class StoragePool : IAsyncDisposable
 
         System.IO.Directory.CreateDirectory(options.Directory);
         // Canonical, because the kernel's mount table shows resolved paths.
-        var directory = Libc.RealPath(options.Directory);
+        var directory = FileSystemCalls.RealPath(options.Directory);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "volumes"));
         var commands = new CommandRunner();
         var ext4 = new Ext4Tools(commands, options.UnmountGrace, options.OnUnmountBusy);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Controllers.Pool;
 
@@ -288,7 +289,7 @@ internal sealed class VolumeDisk
             // statvfs of the bare directory would report the pool's disk: wrong, and silently so.
             throw new PoolException($"volume {state.Name} is not mounted at {paths.Mount}");
         }
-        var stats = Libc.StatFileSystem(paths.Mount);
+        var stats = FileSystemCalls.StatFileSystem(paths.Mount);
         var unit = stats.FragmentSize != 0 ? stats.FragmentSize : stats.BlockSize;
         return new VolumeUsage(
             CapacityBytes: checked((long)(stats.Blocks * unit)),

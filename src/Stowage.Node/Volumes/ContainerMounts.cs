@@ -1,6 +1,7 @@
 using System.Text;
 using Stowage.Api.Core;
 using Stowage.Node.Containers;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Node.Volumes;
 
@@ -51,7 +52,7 @@ internal static class ContainerMounts
         {
             throw Error($"unable to provision SubPath `{subPath}`: must not contain '..'");
         }
-        var root = VolumeLibc.RealPath(volumePath)
+        var root = FileSystemCalls.TryRealPath(volumePath)
             ?? throw Error($"failed to prepare subPath for volumeMount \"{mountName}\" of container \"{containerName}\"");
         var full = Path.Combine(volumePath, subPath);
         if (VolumeLibc.FileType(full) is null && !SafeMakeDir(root, subPath))
@@ -59,7 +60,7 @@ internal static class ContainerMounts
             // Like kubelet, the detail (which link pointed where) stays in the node's log, not the pod's events.
             throw Error($"failed to create subPath directory for volumeMount \"{mountName}\" of container \"{containerName}\"");
         }
-        var real = VolumeLibc.RealPath(full);
+        var real = FileSystemCalls.TryRealPath(full);
         if (real is null || !(real == root || real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)))
         {
             throw Error($"failed to prepare subPath for volumeMount \"{mountName}\" of container \"{containerName}\"");
@@ -82,7 +83,7 @@ internal static class ContainerMounts
             existing = Path.Combine(existing, elements[index]);
             index++;
         }
-        var realExisting = VolumeLibc.RealPath(existing);
+        var realExisting = FileSystemCalls.TryRealPath(existing);
         if (realExisting is null || !(realExisting == root || realExisting.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)))
         {
             return false;

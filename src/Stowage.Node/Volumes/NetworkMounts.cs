@@ -1,4 +1,5 @@
 using Stowage.Api.Core;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Node.Volumes;
 
@@ -98,7 +99,7 @@ internal static class NetworkMounts
         throw new VolumeSetUpFailure(failure);
     }
 
-    private static bool IsMounted(string dir) => VolumeLibc.RealPath(dir) is { } real && MountPoints.IsMountPoint(real);
+    private static bool IsMounted(string dir) => FileSystemCalls.TryRealPath(dir) is { } real && MountPoints.IsMountPoint(real);
 
     // The shape of kubelet's mount errors (mount-utils' MountError).
     private static string MountFailed(int code, IReadOnlyList<string> args, string output) =>

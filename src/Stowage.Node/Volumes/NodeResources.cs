@@ -1,3 +1,5 @@
+using Stowage.Runtime.Linux;
+
 namespace Stowage.Node.Volumes;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed record NodeResources(long CpuCores, long MemoryBytes, long Ephemer
             {
                 probe = parent;
             }
-            var stat = VolumeLibc.StatFileSystem(probe);
+            var stat = FileSystemCalls.StatFileSystem(probe);
             storage = (long)(stat.Blocks * stat.FragmentSize);
         }
         catch (IOException)

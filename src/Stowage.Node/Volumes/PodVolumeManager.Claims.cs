@@ -1,4 +1,5 @@
 using Stowage.Api.Core;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Node.Volumes;
 
@@ -88,14 +89,14 @@ public sealed partial class PodVolumeManager
     {
         var dir = PodVolumeDir(uid, VolumePlugins.Local, name);
         Directory.CreateDirectory(dir);
-        var real = VolumeLibc.RealPath(dir) ?? dir;
+        var real = FileSystemCalls.TryRealPath(dir) ?? dir;
         if (MountPoints.IsMountPoint(real))
         {
             return dir;
         }
         try
         {
-            VolumeLibc.Mount(source, real, null, VolumeLibc.BindFlag, null);
+            FileSystemCalls.Mount(source, real, null, FileSystemCalls.BindFlag, null);
         }
         catch (IOException e)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Node.Volumes;
 
@@ -21,7 +22,7 @@ public sealed partial class PodVolumeManager
         ArgumentException.ThrowIfNullOrEmpty(podUid);
         cancellationToken.ThrowIfCancellationRequested();
         var podDir = _paths.Pod(podUid);
-        var real = VolumeLibc.RealPath(podDir);
+        var real = FileSystemCalls.TryRealPath(podDir);
         if (real is null)
         {
             return Task.CompletedTask;
@@ -78,11 +79,11 @@ public sealed partial class PodVolumeManager
         foreach (var plugin in VolumePlugins.WithPodDirectory)
         {
             var dir = Path.Combine(_paths.PodVolumes(podUid), plugin, volumeName);
-            if (VolumeLibc.RealPath(dir) is not { } real || !Directory.Exists(real))
+            if (FileSystemCalls.TryRealPath(dir) is not { } real || !Directory.Exists(real))
             {
                 continue;
             }
-            var stat = VolumeLibc.StatFileSystem(real);
+            var stat = FileSystemCalls.StatFileSystem(real);
             var capacity = (long)(stat.Blocks * stat.FragmentSize);
             var available = (long)(stat.BlocksAvailable * stat.FragmentSize);
             if (MountPoints.IsMountPoint(real))

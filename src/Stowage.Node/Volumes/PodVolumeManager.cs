@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Stowage.Api.Core;
 using Stowage.Node.Containers;
+using Stowage.Runtime.Linux;
 
 namespace Stowage.Node.Volumes;
 
@@ -208,7 +209,7 @@ public sealed partial class PodVolumeManager
     private string MemoryDir(Pod pod, string uid, string plugin, string name, long? sizeLimit)
     {
         var dir = DiskDir(uid, plugin, name);
-        var real = VolumeLibc.RealPath(dir) ?? dir;
+        var real = FileSystemCalls.TryRealPath(dir) ?? dir;
         if (MountPoints.IsMountPoint(real))
         {
             return dir;
@@ -221,7 +222,7 @@ public sealed partial class PodVolumeManager
         var options = size > 0 ? $"size={size}" : null;
         try
         {
-            VolumeLibc.Mount("tmpfs", real, "tmpfs", 0, options);
+            FileSystemCalls.Mount("tmpfs", real, "tmpfs", 0, options);
         }
         catch (IOException e)
         {
