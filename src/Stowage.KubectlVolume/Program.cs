@@ -2,6 +2,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Stowage.KubectlVolume.Client;
 using Stowage.KubectlVolume.CommandLine;
+using Stowage.Kubeconfig;
 
 namespace Stowage.KubectlVolume;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Stowage.Kubeconfig;
 using Stowage.Node.Agent;
 using Stowage.Runtime.Client;
 using Stowage.Server.Http;
-using YamlDotNet.RepresentationModel;
 
 namespace Stowage;
 
@@ -45,7 +45,7 @@ internal static class AgentCommand
     /// <summary><c>stowage agent --kubeconfig FILE [--data-dir DIR] [--node-name NAME] [--address IP] [--port PORT]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        string? kubeconfig = Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(':')[0];
+        string? kubeconfig = null;
         var dataDir = Environment.GetEnvironmentVariable("STOWAGE_DATA_DIR") ?? Path.Combine(Environment.CurrentDirectory, ".stowage");
         var nodeName = DefaultNodeName;
         var address = "127.0.0.1";
@@ -81,24 +81,24 @@ internal static class AgentCommand
                     return 2;
             }
         }
-        if (string.IsNullOrEmpty(kubeconfig) || !File.Exists(kubeconfig))
+        if (string.IsNullOrEmpty(kubeconfig) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBECONFIG")))
         {
             Console.Error.WriteLine("stowage agent: --kubeconfig FILE is required (the server writes one to its data directory)");
             return 2;
-        }
-        if (NodeHost.WhyUnavailable() is { } why)
-        {
-            Console.Error.WriteLine($"stowage agent: this machine cannot run pods: {why}");
-            return 1;
         }
         ApiConnection connection;
         try
         {
             connection = ReadKubeconfig(kubeconfig);
         }
-        catch (Exception e) when (e is IOException or FormatException or InvalidOperationException or YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is KubeconfigException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"stowage agent: cannot read {kubeconfig}: {e.Message}");
+            Console.Error.WriteLine($"stowage agent: {e.Message}");
+            return 1;
+        }
+        if (NodeHost.WhyUnavailable() is { } why)
+        {
+            Console.Error.WriteLine($"stowage agent: this machine cannot run pods: {why}");
             return 1;
         }
         using var shutdown = new ShutdownSignals();
@@ -117,34 +117,16 @@ internal static class AgentCommand
         return 0;
     }
 
-    // The server, CA and token of the kubeconfig's current context.
-    private static ApiConnection ReadKubeconfig(string file)
+    // The server, CA and token of the kubeconfig's current context, read as kubectl reads it
+    // (--kubeconfig, else every file of $KUBECONFIG merged).
+    private static ApiConnection ReadKubeconfig(string? file)
     {
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(file))
-        {
-            yaml.Load(reader);
-        }
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        string? Scalar(YamlNode node, string key) =>
-            node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s ? s.Value : null;
-        YamlNode? Named(string section, string? name) =>
-            root.Children.TryGetValue(new YamlScalarNode(section), out var list) && list is YamlSequenceNode seq
-                ? seq.Children.FirstOrDefault(e => Scalar(e, "name") == name || name is null)
-                : null;
-        var currentContext = Scalar(root, "current-context");
-        var context = ((YamlMappingNode?)Named("contexts", currentContext))?.Children[new YamlScalarNode("context")]
-            ?? throw new FormatException("no current context");
-        var cluster = ((YamlMappingNode?)Named("clusters", Scalar(context, "cluster")))?.Children[new YamlScalarNode("cluster")]
-            ?? throw new FormatException("the context's cluster is missing");
-        var user = ((YamlMappingNode?)Named("users", Scalar(context, "user")))?.Children[new YamlScalarNode("user")]
-            ?? throw new FormatException("the context's user is missing");
-        var server = Scalar(cluster, "server") ?? throw new FormatException("the cluster has no server");
-        var caData = Scalar(cluster, "certificate-authority-data");
-        var ca = caData is not null ? System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(caData))
-            : Scalar(cluster, "certificate-authority") is { } caFile ? File.ReadAllText(caFile)
-            : throw new FormatException("the cluster has no certificate-authority(-data)");
-        var token = Scalar(user, "token") ?? throw new FormatException("the user has no token (stowage agents authenticate with a bearer token)");
-        return new ApiConnection(new Uri(server), ca, token);
+        var cluster = KubeconfigLoader.Load(new ConnectionOptions { Kubeconfig = file }, Environment.GetEnvironmentVariable,
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        var ca = cluster.CertificateAuthorityPem
+            ?? throw new KubeconfigException($"the cluster of {cluster.Server} has no certificate-authority(-data)");
+        var token = cluster.Token
+            ?? throw new KubeconfigException("the user has no token (stowage agents authenticate with a bearer token)");
+        return new ApiConnection(cluster.Server, ca, token);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
-using Stowage.KubectlVolume.Client;
-using Stowage.KubectlVolume.CommandLine;
+using Stowage.Kubeconfig;
 
 namespace Stowage.KubectlVolume.Tests;
 

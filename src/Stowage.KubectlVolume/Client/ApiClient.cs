@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Stowage.Kubeconfig;
 using Stowage.KubectlVolume.Editing;
 
 namespace Stowage.KubectlVolume.Client;

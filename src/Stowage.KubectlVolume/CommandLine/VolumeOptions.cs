@@ -1,3 +1,4 @@
+using Stowage.Kubeconfig;
 using Stowage.KubectlVolume.Editing;
 
 namespace Stowage.KubectlVolume.CommandLine;

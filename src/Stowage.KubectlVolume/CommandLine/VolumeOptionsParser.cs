@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Stowage.Api.Quantities;
+using Stowage.Kubeconfig;
 using Stowage.KubectlVolume.Editing;
 
 namespace Stowage.KubectlVolume.CommandLine;

@@ -1,7 +1,7 @@
-namespace Stowage.KubectlVolume.Client;
+namespace Stowage.Kubeconfig;
 
 /// <summary>The kubeconfig cannot be used; the message is what kubectl would say.</summary>
-internal sealed class KubeconfigException : Exception
+public sealed class KubeconfigException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public KubeconfigException(string message) : base(message)

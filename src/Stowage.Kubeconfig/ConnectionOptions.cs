@@ -1,7 +1,7 @@
-namespace Stowage.KubectlVolume.CommandLine;
+namespace Stowage.Kubeconfig;
 
 /// <summary>kubectl's connection flags, as kubectl hands them to a plugin (it passes the arguments on unchanged).</summary>
-internal sealed record ConnectionOptions
+public sealed record ConnectionOptions
 {
     /// <summary><c>--kubeconfig</c>.</summary>
     public string? Kubeconfig { get; init; }

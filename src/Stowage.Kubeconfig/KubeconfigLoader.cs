@@ -1,17 +1,16 @@
 using System.Text;
-using Stowage.KubectlVolume.CommandLine;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Stowage.KubectlVolume.Client;
+namespace Stowage.Kubeconfig;
 
 /// <summary>
-/// Reads the kubeconfig as kubectl does for the plugin that it starts: <c>--kubeconfig</c>, else every
+/// Reads the kubeconfig as kubectl does (for the kubectl-volume plugin and <c>stowage agent</c>): <c>--kubeconfig</c>, else every
 /// file of <c>$KUBECONFIG</c> merged (the first file to define a name or the current context wins),
 /// else <c>~/.kube/config</c>; then the context (<c>--context</c> or current-context), its cluster and
 /// user (each overridable by flags), and the namespace (<c>-n</c>, else the context's, else default).
 /// </summary>
-internal static class KubeconfigLoader
+public static class KubeconfigLoader
 {
     /// <summary>Resolves the connection.</summary>
     /// <param name="flags">The connection flags.</param>
@@ -71,7 +70,7 @@ internal static class KubeconfigLoader
         }
         if (user is not null && (user.Node.Children.ContainsKey("exec") || user.Node.Children.ContainsKey("auth-provider")))
         {
-            throw new KubeconfigException($"user \"{userName}\" uses a credential plugin (exec or auth-provider), which kubectl-volume does not run; use a token or a client certificate");
+            throw new KubeconfigException($"user \"{userName}\" uses a credential plugin (exec or auth-provider), which Stowage's clients do not run; use a token or a client certificate");
         }
 
         var server = flags.Server ?? (cluster is null ? null : Scalar(cluster.Node, "server"));

@@ -1,7 +1,7 @@
-namespace Stowage.KubectlVolume.Client;
+namespace Stowage.Kubeconfig;
 
 /// <summary>Everything needed to talk to the cluster, resolved from the kubeconfig and flags.</summary>
-internal sealed record ClusterConnection
+public sealed record ClusterConnection
 {
     /// <summary>The API server.</summary>
     public required Uri Server { get; init; }
