@@ -258,7 +258,25 @@ public sealed partial class RuncRuntime : IContainerRuntime
         {
             return ContainerStatus.Exited;
         }
-        return File.Exists(Path.Combine(dir, "exec.fifo")) ? ContainerStatus.Created : ContainerStatus.Running;
+        return File.Exists(Path.Combine(dir, "exec.fifo")) || IsRuncInit(state.InitProcessPid) ? ContainerStatus.Created : ContainerStatus.Running;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="pid"/> is still runc's init (<c>runc:[2:INIT]</c>), which runs briefly after
+    /// runc removed exec.fifo and before it execs the container's command. It is not yet the container:
+    /// a TERM then reaches Go's runtime, which, as PID 1 whose own raise is ignored, exits with 2 (seen as
+    /// a container that "exited 2" when stopped right after it started).
+    /// </summary>
+    internal static bool IsRuncInit(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").StartsWith("runc:[", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
     }
 
     private static ulong? ProcessStartTime(int pid)

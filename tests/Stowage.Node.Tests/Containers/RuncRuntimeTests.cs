@@ -146,6 +146,33 @@ public sealed class RuncRuntimeTests(ITestOutputHelper output)
         await node.Runtime.StopAsync(config.Id, TimeSpan.FromSeconds(1), None);
     }
 
+    [Fact]
+    public async Task A_process_still_named_runc_init_is_not_yet_the_container()
+    {
+        // runc's init runs as "runc:[2:INIT]" until it execs the container's command; the kernel names a
+        // process after the file it executes, so a copy of sleep under that name stands in for it.
+        var dir = Directory.CreateTempSubdirectory("stowage-comm-").FullName;
+        var init = Path.Combine(dir, "runc:[2:INIT]");
+        File.Copy(File.Exists("/usr/bin/sleep") ? "/usr/bin/sleep" : "/bin/sleep", init);
+        using var notYet = System.Diagnostics.Process.Start(init, "30");
+        using var command = System.Diagnostics.Process.Start(File.Exists("/usr/bin/sleep") ? "/usr/bin/sleep" : "/bin/sleep", "30");
+        try
+        {
+            await TestNode.WaitUntilAsync(() => File.ReadAllText($"/proc/{notYet.Id}/comm").StartsWith("runc", StringComparison.Ordinal), "the stand-in to run");
+            Assert.True(RuncRuntime.IsRuncInit(notYet.Id));
+            Assert.False(RuncRuntime.IsRuncInit(command.Id));
+            Assert.False(RuncRuntime.IsRuncInit(int.MaxValue));
+        }
+        finally
+        {
+            notYet.Kill();
+            command.Kill();
+            await notYet.WaitForExitAsync();
+            await command.WaitForExitAsync();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [RuncFact]
     public async Task Stopping_a_shell_that_traps_TERM_lets_it_exit_0()
     {
