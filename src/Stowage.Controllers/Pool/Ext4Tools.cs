@@ -25,8 +25,8 @@ internal sealed class Ext4Tools
     private readonly Func<string, CancellationToken, Task>? _onUnmountBusy;
 
     /// <param name="commands">Runs the tools.</param>
-    /// <param name="unmountGrace">How long an unmount refused as busy is tried again before the mount counts as in use.</param>
-    /// <param name="onUnmountBusy">Called with the mount point each time an unmount is refused as busy (tests).</param>
+    /// <param name="unmountGrace">How long an unmount refused as busy (or a check of a device in use) is tried again before the volume counts as in use.</param>
+    /// <param name="onUnmountBusy">Called with the mount point or device each time it is found busy (tests).</param>
     public Ext4Tools(CommandRunner commands, TimeSpan? unmountGrace = null, Func<string, CancellationToken, Task>? onUnmountBusy = null)
     {
         _commands = commands;
@@ -35,9 +35,11 @@ internal sealed class Ext4Tools
     }
 
     /// <summary>
-    /// How long a busy mount is tried again: a file closed a moment ago can still be held by a child
-    /// that another thread of this process forked and that has not reached exec yet (close-on-exec
-    /// closes it only there), and such holders are gone within milliseconds. A real user keeps it busy.
+    /// How long a busy mount (or a device found in use once unmounted) is tried again. Fleeting holders
+    /// are gone within milliseconds: a file closed a moment ago can still be held by a child that another
+    /// thread of this process forked and that has not reached exec yet (close-on-exec closes it only
+    /// there); a mount namespace being set up for a container holds a copy of every mount until it
+    /// pivots into its root. A pod that uses the volume keeps it busy.
     /// </summary>
     public static readonly TimeSpan DefaultUnmountGrace = TimeSpan.FromSeconds(1);
 
@@ -143,26 +145,36 @@ internal sealed class Ext4Tools
 
     /// <summary>
     /// Unmounts <paramref name="mountPoint"/>; false when it stays busy (in use by a process) for
-    /// <see cref="DefaultUnmountGrace"/>. A busy answer is tried again after 20, 40, 80, … ms.
+    /// <see cref="DefaultUnmountGrace"/>.
     /// </summary>
-    public async Task<bool> UnmountAsync(string mountPoint, CancellationToken cancellationToken)
-    {
-        var deadline = Environment.TickCount64 + (long)_unmountGrace.TotalMilliseconds;
-        var pause = TimeSpan.FromMilliseconds(20);
-        while (true)
+    public Task<bool> UnmountAsync(string mountPoint, CancellationToken cancellationToken) =>
+        WhileBusyAsync(mountPoint, async token =>
         {
-            var result = await _commands.TryRunAsync("umount", [mountPoint], cancellationToken).ConfigureAwait(false);
+            var result = await _commands.TryRunAsync("umount", [mountPoint], token).ConfigureAwait(false);
             if (result.Succeeded || result.StandardError.Contains("not mounted", StringComparison.Ordinal))
             {
                 return true;
             }
-            if (!result.StandardError.Contains("busy", StringComparison.Ordinal))
+            if (result.StandardError.Contains("busy", StringComparison.Ordinal))
             {
-                throw new CommandFailedException(CommandRunner.CommandLine("umount", [mountPoint]), result.ExitCode, result.StandardError);
+                return false;
             }
+            throw new CommandFailedException(CommandRunner.CommandLine("umount", [mountPoint]), result.ExitCode, result.StandardError);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds (true) or <see cref="DefaultUnmountGrace"/> has
+    /// passed, pausing 20, 40, 80, … ms after each busy answer (false); false when it stayed busy.
+    /// </summary>
+    private async Task<bool> WhileBusyAsync(string what, Func<CancellationToken, Task<bool>> attempt, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)_unmountGrace.TotalMilliseconds;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (!await attempt(cancellationToken).ConfigureAwait(false))
+        {
             if (_onUnmountBusy is not null)
             {
-                await _onUnmountBusy(mountPoint, cancellationToken).ConfigureAwait(false);
+                await _onUnmountBusy(what, cancellationToken).ConfigureAwait(false);
             }
             var left = deadline - Environment.TickCount64;
             if (left <= 0)
@@ -172,6 +184,7 @@ internal sealed class Ext4Tools
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(left, pause.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
             pause *= 2;
         }
+        return true;
     }
 
     /// <summary>
@@ -203,7 +216,9 @@ internal sealed class Ext4Tools
     /// </summary>
     public async Task<bool> GrowOfflineAsync(string device, long blocks, CancellationToken cancellationToken)
     {
-        if (!await CheckAsync(device, force: true, cancellationToken).ConfigureAwait(false))
+        // Retried like a busy unmount: a mount namespace made just now (runc creating any container on
+        // this machine) holds a copy of every mount, and so the filesystem, until it pivots away.
+        if (!await WhileBusyAsync(device, token => CheckAsync(device, force: true, token), cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

@@ -18,6 +18,9 @@ namespace Stowage.Controllers.Provisioning;
 /// shrinking and classes without allowVolumeExpansion. Steps, each idempotent so a crash between
 /// any two resumes: mark the claim Resizing (allocatedResources, ControllerResizeInProgress), grow the
 /// pool volume, raise the PV's capacity, then set the claim's status.capacity and clear the resize state.
+/// A filesystem that can only grow offline while a pod uses the volume leaves the claim at its old
+/// capacity with <c>FileSystemResizePending</c> (NodeResizePending), as Kubernetes does while the node
+/// has not finished, and is tried again (1 s, doubling to 1 min) until the volume is free.
 /// </summary>
 public sealed partial class ExpansionController
 {
@@ -33,6 +36,10 @@ public sealed partial class ExpansionController
     private readonly ILogger _logger;
     private readonly WorkQueue<string> _queue;
     private readonly ControllerRunner _runner;
+    private readonly ItemBackoff<string> _pendingRetries = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+    /// <summary>The claim condition while the filesystem waits for its volume to be free (Kubernetes' text).</summary>
+    public const string FileSystemResizePendingMessage = "Waiting for user to (re-)start a pod to finish file system resize of volume on node.";
 
     /// <summary>Creates the controller.</summary>
     public ExpansionController(ApiClient client, IVolumePool pool, EventRecorder recorder, Informer<PersistentVolumeClaim> claims,
@@ -70,6 +77,7 @@ public sealed partial class ExpansionController
         var current = claim.Status.Capacity?.GetValueOrDefault("storage");
         if (requested is not { } want || current is not { } have || want <= have)
         {
+            _pendingRetries.Forget(key);
             return ReconcileResult.Done;
         }
         var now = _clock.GetUtcNow();
@@ -77,7 +85,7 @@ public sealed partial class ExpansionController
         var target = Quantity.FromBytes(bytes);
 
         // 1. The claim says a resize is under way.
-        if (claim.Status.AllocatedResourceStatuses?.GetValueOrDefault("storage") != "ControllerResizeInProgress")
+        if (claim.Status.AllocatedResourceStatuses?.GetValueOrDefault("storage") is not ("ControllerResizeInProgress" or "NodeResizePending"))
         {
             claim = await _client.UpdateAsync(ResourceTypes.PersistentVolumeClaims, claim with
             {
@@ -116,7 +124,7 @@ public sealed partial class ExpansionController
             throw;
         }
 
-        // 3. The volume's capacity.
+        // 3. The volume's capacity: its storage has grown, even where its filesystem has still to.
         if (volume.Spec?.Capacity?.GetValueOrDefault("storage") != target)
         {
             _volumes.Remember(await _client.UpdateAsync(ResourceTypes.PersistentVolumes, volume with
@@ -124,6 +132,28 @@ public sealed partial class ExpansionController
                 Spec = volume.Spec! with { Capacity = new Dictionary<string, Quantity> { ["storage"] = target } },
             }, cancellationToken).ConfigureAwait(false));
         }
+        if (kind == ExpandKind.WaitingForUnmount)
+        {
+            if (claim.Status?.AllocatedResourceStatuses?.GetValueOrDefault("storage") != "NodeResizePending")
+            {
+                claim = await _client.UpdateStatusAsync(ResourceTypes.PersistentVolumeClaims, claim with
+                {
+                    Status = claim.Status! with
+                    {
+                        Conditions = [new PersistentVolumeClaimCondition
+                        {
+                            Type = "FileSystemResizePending", Status = "True", LastTransitionTime = now, Message = FileSystemResizePendingMessage,
+                        }],
+                        AllocatedResources = new Dictionary<string, Quantity> { ["storage"] = want },
+                        AllocatedResourceStatuses = new Dictionary<string, string> { ["storage"] = "NodeResizePending" },
+                    },
+                }, cancellationToken).ConfigureAwait(false);
+                _claims.Remember(claim);
+                _recorder.Record(ObjectRefs.Of(claim), EventReasons.Normal, "FileSystemResizeRequired", "Require file system resize of volume on node");
+            }
+            return new ReconcileResult(_pendingRetries.Next(key));
+        }
+        _pendingRetries.Forget(key);
 
         // 4. The claim's capacity; the resize is over.
         claim = await _client.UpdateStatusAsync(ResourceTypes.PersistentVolumeClaims, claim with

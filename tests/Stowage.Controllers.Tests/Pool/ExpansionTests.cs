@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Stowage.Controllers.Pool;
 
@@ -97,6 +98,60 @@ public sealed class ExpansionTests
         }
         Assert.Equal(128 * MiB, test.Pool.Get(Name)!.SizeBytes);
         Assert.Equal("data", await File.ReadAllTextAsync(Path.Combine(volume.Path, "keep")));
+    }
+
+    [EnforcedFact]
+    public async Task A_volume_held_for_a_moment_by_a_new_mount_namespace_still_grows()
+    {
+        // Creating any container on the machine copies every mount into the container's new mount
+        // namespace until it pivots into its root: meanwhile a filesystem unmounted here is still in
+        // use there. unshare -m makes such a copy; it lets go when the pool first finds the device busy.
+        Process? holder = null;
+        var busy = new List<string>();
+        await using var test = await TestPool.OpenAsync(configure: options => options with
+        {
+            OnUnmountBusy = async (what, _) =>
+            {
+                busy.Add(what);
+                holder!.Kill();
+                await holder.WaitForExitAsync();
+            },
+        });
+        await test.Pool.CreateAsync(Name, 64 * MiB, CancellationToken.None);
+        holder = Process.Start("unshare", ["--mount", "--propagation", "private", "sleep", "60"]);
+        try
+        {
+            var ours = new FileInfo("/proc/self/ns/mnt").LinkTarget;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (!(File.ReadAllText($"/proc/{holder.Id}/comm").Trim() == "sleep" && new FileInfo($"/proc/{holder.Id}/ns/mnt").LinkTarget != ours))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "unshare never ran sleep in a mount namespace of its own");
+                await Task.Delay(10);
+            }
+
+            var result = await test.Pool.ExpandAsync(Name, 128 * MiB, CancellationToken.None);
+
+            if (Kernel.CanGrowOnline())
+            {
+                Assert.Equal(ExpandKind.Online, result.Kind);
+                Assert.Empty(busy);
+            }
+            else
+            {
+                Assert.Equal(ExpandKind.Offline, result.Kind);
+                Assert.Matches("^/dev/loop[0-9]+$", Assert.Single(busy));
+            }
+            Assert.Equal(128 * MiB, (await test.Pool.UsageAsync(Name, CancellationToken.None)).CapacityBytes);
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill();
+            }
+            await holder.WaitForExitAsync();
+            holder.Dispose();
+        }
     }
 
     [EnforcedFact]

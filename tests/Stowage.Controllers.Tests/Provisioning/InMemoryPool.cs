@@ -8,6 +8,7 @@ namespace Stowage.Controllers.Tests.Provisioning;
 public sealed class InMemoryPool : IVolumePool
 {
     private readonly ConcurrentDictionary<string, long> _volumes = new();
+    private readonly ConcurrentDictionary<string, bool> _inUse = new();
 
     public InMemoryPool(long capacity) => CapacityBytes = capacity;
 
@@ -24,6 +25,15 @@ public sealed class InMemoryPool : IVolumePool
     public IReadOnlyDictionary<string, long> Volumes => _volumes;
 
     public void Add(string name, long size) => _volumes[name] = size;
+
+    /// <summary>Marks a volume as used by a pod: its filesystem cannot grow until <see cref="Release"/> (as offline-only growth).</summary>
+    public void Hold(string name) => _inUse[name] = true;
+
+    /// <summary>Ends <see cref="Hold"/>.</summary>
+    public void Release(string name) => _inUse.TryRemove(name, out _);
+
+    /// <summary>How many times a held volume was asked to grow.</summary>
+    public int RefusedWhileHeld { get; private set; }
 
     public Task<PooledVolume> CreateAsync(string name, long sizeBytes, CancellationToken cancellationToken)
     {
@@ -48,6 +58,11 @@ public sealed class InMemoryPool : IVolumePool
 
     public Task<ExpandKind> ExpandAsync(string name, long newSizeBytes, CancellationToken cancellationToken)
     {
+        if (_inUse.ContainsKey(name))
+        {
+            RefusedWhileHeld++;
+            return Task.FromResult(ExpandKind.WaitingForUnmount);
+        }
         _volumes[name] = Math.Max(_volumes[name], newSizeBytes);
         return Task.FromResult(ExpandKind.Offline);
     }

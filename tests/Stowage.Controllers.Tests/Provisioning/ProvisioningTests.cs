@@ -3,6 +3,7 @@ using Stowage.Api.Core;
 using Stowage.Api.Meta;
 using Stowage.Api.Quantities;
 using Stowage.Controllers.Hosting;
+using Stowage.Controllers.Provisioning;
 using Stowage.Runtime.Client;
 using Stowage.Runtime.Leadership;
 using Stowage.Server.Hosting;
@@ -133,6 +134,39 @@ public sealed class ProvisioningTests : IAsyncLifetime
         var pv = await _client.GetAsync(ResourceTypes.PersistentVolumes, null, bound.Spec!.VolumeName!, CancellationToken.None);
         Assert.Equal("2Gi", pv!.Spec!.Capacity!["storage"].ToString());
         Assert.Equal(2 * Gi, _pool.Volumes[pv.Metadata.Name!]);
+    }
+
+    [Fact]
+    public async Task A_volume_in_use_that_grows_only_offline_leaves_its_claim_FileSystemResizePending_until_it_is_free()
+    {
+        await _client.CreateAsync(ResourceTypes.PersistentVolumeClaims, Claim("held", "1Gi"), CancellationToken.None);
+        var bound = await WaitClaimAsync("held", c => c.Status?.Phase == "Bound");
+        var name = bound.Spec!.VolumeName!;
+        _pool.Hold(name);
+        await _client.MergePatchAsync(ResourceTypes.PersistentVolumeClaims, "default", "held", "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}", CancellationToken.None);
+
+        var pending = await WaitClaimAsync("held", c => c.Status?.Conditions?.Any(x => x.Type == "FileSystemResizePending") == true);
+        Assert.Equal("1Gi", pending.Status!.Capacity!["storage"].ToString());
+        Assert.Equal("2Gi", pending.Status.AllocatedResources!["storage"].ToString());
+        Assert.Equal("NodeResizePending", pending.Status.AllocatedResourceStatuses!["storage"]);
+        var condition = Assert.Single(pending.Status.Conditions!);
+        Assert.Equal(("True", ExpansionController.FileSystemResizePendingMessage), (condition.Status, condition.Message));
+        Assert.Equal("2Gi", (await _client.GetAsync(ResourceTypes.PersistentVolumes, null, name, CancellationToken.None))!.Spec!.Capacity!["storage"].ToString());
+        Assert.Equal(Gi, _pool.Volumes[name]);
+
+        // Tried again until the volume is free (the pool would grow it then); not only when the claim changes.
+        var refused = _pool.RefusedWhileHeld;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (_pool.RefusedWhileHeld == refused)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the expansion was not tried again");
+            await Task.Delay(20);
+        }
+        _pool.Release(name);
+        var grown = await WaitClaimAsync("held", c => c.Status?.Capacity?["storage"].ToString() == "2Gi");
+        Assert.Null(grown.Status!.Conditions);
+        Assert.Null(grown.Status.AllocatedResourceStatuses);
+        Assert.Equal(2 * Gi, _pool.Volumes[name]);
     }
 
     [Fact]
