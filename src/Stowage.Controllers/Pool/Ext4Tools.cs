@@ -163,6 +163,13 @@ internal sealed class Ext4Tools
         }, cancellationToken);
 
     /// <summary>
+    /// Waits (up to <see cref="DefaultUnmountGrace"/>) until no mount namespace has a filesystem of
+    /// <paramref name="device"/> mounted; false when one still has (a pod's).
+    /// </summary>
+    public Task<bool> WaitUntilUnusedAsync(string device, CancellationToken cancellationToken) =>
+        WhileBusyAsync(device, _ => Task.FromResult(Libc.IsBlockDeviceFree(device)), cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="attempt"/> until it succeeds (true) or <see cref="DefaultUnmountGrace"/> has
     /// passed, pausing 20, 40, 80, … ms after each busy answer (false); false when it stayed busy.
     /// </summary>

@@ -49,6 +49,24 @@ internal static class Libc
         return fd >= 0 ? fd : throw Error("open " + path);
     }
 
+    /// <summary>
+    /// Whether the block device <paramref name="device"/> is free: opening it with O_EXCL fails with
+    /// EBUSY while a filesystem on it is mounted in any mount namespace (what e2fsck and mkfs check).
+    /// </summary>
+    public static bool IsBlockDeviceFree(string device)
+    {
+        const int Exclusive = 0x80; // O_EXCL (the same on x86-64 and arm64)
+        const int Busy = 16; // EBUSY
+        var fd = NativeOpen(device, ReadOnly | Exclusive | CloseOnExec);
+        if (fd >= 0)
+        {
+            _ = NativeClose(fd);
+            return true;
+        }
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == Busy ? false : throw new IOException($"open {device}: {new Win32Exception(errno).Message}", errno);
+    }
+
     /// <summary>close(2), ignoring errors (the descriptors closed here were only read or ioctl'd).</summary>
     public static void Close(int fd) => _ = NativeClose(fd);
 

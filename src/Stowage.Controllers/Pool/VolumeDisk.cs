@@ -201,9 +201,14 @@ internal sealed class VolumeDisk
             return state.Phase == VolumeStatePhase.Ready ? state : await WriteAsync(paths, state with { Phase = VolumeStatePhase.Ready }, cancellationToken).ConfigureAwait(false);
         }
         await UnmountOrThrowAsync(state.Name, paths, cancellationToken).ConfigureAwait(false);
-        var scrubbing = await WriteAsync(paths, state with { Phase = VolumeStatePhase.Scrubbing }, cancellationToken).ConfigureAwait(false);
         var mounts = await MountTable.ReadAsync(cancellationToken).ConfigureAwait(false);
         var device = await DeviceForAsync(paths, mounts, cancellationToken).ConfigureAwait(false);
+        if (!await _ext4.WaitUntilUnusedAsync(device, cancellationToken).ConfigureAwait(false))
+        {
+            await _ext4.MountAsync(device, paths.Mount, CancellationToken.None).ConfigureAwait(false);
+            throw new PoolException($"volume {state.Name} is in use: its filesystem is still mounted in another mount namespace (a container's; stop what uses it first)");
+        }
+        var scrubbing = await WriteAsync(paths, state with { Phase = VolumeStatePhase.Scrubbing }, cancellationToken).ConfigureAwait(false);
         // A growth still pending completes here. A fresh filesystem is laid out differently from a
         // grown one (journal, reserved descriptors), so it is fitted to the size like a new volume.
         var size = scrubbing.TargetSizeBytes ?? scrubbing.SizeBytes;

@@ -224,6 +224,51 @@ public sealed class EnforcedVolumeTests(ITestOutputHelper output)
     }
 
     [EnforcedFact]
+    public async Task Scrubbing_waits_for_a_new_mount_namespace_to_let_go_and_refuses_one_that_does_not()
+    {
+        System.Diagnostics.Process? holder = null;
+        var letGo = true;
+        var busy = new List<string>();
+        await using var test = await TestPool.OpenAsync(configure: options => options with
+        {
+            UnmountGrace = TimeSpan.FromMilliseconds(200),
+            OnUnmountBusy = async (what, _) =>
+            {
+                busy.Add(what);
+                if (letGo)
+                {
+                    await Kernel.LetGoAsync(holder!);
+                }
+            },
+        });
+        var volume = await test.Pool.CreateAsync(Name, 64 * MiB, CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(volume.Path, "old"), "data");
+
+        holder = await Kernel.HoldMountsInNewNamespaceAsync();
+        await test.Pool.ScrubAsync(Name, CancellationToken.None);
+        await Kernel.LetGoAsync(holder);
+
+        Assert.Matches("^/dev/loop[0-9]+$", Assert.Single(busy));
+        Assert.False(File.Exists(Path.Combine(volume.Path, "old")));
+
+        await File.WriteAllTextAsync(Path.Combine(volume.Path, "kept"), "data");
+        letGo = false;
+        holder = await Kernel.HoldMountsInNewNamespaceAsync();
+        try
+        {
+            var error = await Assert.ThrowsAsync<PoolException>(() => test.Pool.ScrubAsync(Name, CancellationToken.None));
+            Assert.Equal($"volume {Name} is in use: its filesystem is still mounted in another mount namespace (a container's; stop what uses it first)", error.Message);
+        }
+        finally
+        {
+            await Kernel.LetGoAsync(holder);
+        }
+        Assert.True(busy.Count > 2, $"tried {busy.Count - 1} time(s) before giving up");
+        Assert.Equal("data", await File.ReadAllTextAsync(Path.Combine(volume.Path, "kept")));
+        Assert.Equal(volume, test.Pool.Get(Name));
+    }
+
+    [EnforcedFact]
     public async Task Deleting_removes_the_mount_the_loop_device_and_the_files()
     {
         await using var test = await TestPool.OpenAsync();

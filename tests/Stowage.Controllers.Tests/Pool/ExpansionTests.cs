@@ -113,22 +113,13 @@ public sealed class ExpansionTests
             OnUnmountBusy = async (what, _) =>
             {
                 busy.Add(what);
-                holder!.Kill();
-                await holder.WaitForExitAsync();
+                await Kernel.LetGoAsync(holder!);
             },
         });
         await test.Pool.CreateAsync(Name, 64 * MiB, CancellationToken.None);
-        holder = Process.Start("unshare", ["--mount", "--propagation", "private", "sleep", "60"]);
+        holder = await Kernel.HoldMountsInNewNamespaceAsync();
         try
         {
-            var ours = new FileInfo("/proc/self/ns/mnt").LinkTarget;
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (!(File.ReadAllText($"/proc/{holder.Id}/comm").Trim() == "sleep" && new FileInfo($"/proc/{holder.Id}/ns/mnt").LinkTarget != ours))
-            {
-                Assert.True(DateTime.UtcNow < deadline, "unshare never ran sleep in a mount namespace of its own");
-                await Task.Delay(10);
-            }
-
             var result = await test.Pool.ExpandAsync(Name, 128 * MiB, CancellationToken.None);
 
             if (Kernel.CanGrowOnline())
@@ -145,11 +136,7 @@ public sealed class ExpansionTests
         }
         finally
         {
-            if (!holder.HasExited)
-            {
-                holder.Kill();
-            }
-            await holder.WaitForExitAsync();
+            await Kernel.LetGoAsync(holder);
             holder.Dispose();
         }
     }

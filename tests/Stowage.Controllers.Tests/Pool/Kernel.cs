@@ -65,4 +65,31 @@ internal static class Kernel
         var effective = ulong.Parse(line["CapEff:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return (effective & (1UL << 24)) != 0;
     }
+
+    /// <summary>
+    /// A process in a mount namespace of its own, holding a copy of every mount there is now — as a
+    /// container being created does until it pivots into its root. Killing it lets them go.
+    /// </summary>
+    public static async Task<System.Diagnostics.Process> HoldMountsInNewNamespaceAsync()
+    {
+        var holder = System.Diagnostics.Process.Start("unshare", ["--mount", "--propagation", "private", "sleep", "60"]);
+        var ours = new FileInfo("/proc/self/ns/mnt").LinkTarget;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!(File.ReadAllText($"/proc/{holder.Id}/comm").Trim() == "sleep" && new FileInfo($"/proc/{holder.Id}/ns/mnt").LinkTarget != ours))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "unshare never ran sleep in a mount namespace of its own");
+            await Task.Delay(10);
+        }
+        return holder;
+    }
+
+    /// <summary>Kills and reaps a process of <see cref="HoldMountsInNewNamespaceAsync"/>.</summary>
+    public static async Task LetGoAsync(System.Diagnostics.Process holder)
+    {
+        if (!holder.HasExited)
+        {
+            holder.Kill();
+        }
+        await holder.WaitForExitAsync();
+    }
 }
