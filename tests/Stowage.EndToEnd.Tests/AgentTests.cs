@@ -125,11 +125,7 @@ public sealed class AgentTests : IClassFixture<ServerFixture>
             }
         }
 
-        public void Signal(string signal)
-        {
-            using var kill = Process.Start("kill", $"-{signal} {_process.Id}");
-            kill.WaitForExit();
-        }
+        public void Signal(string signal) => ServerProcess.Signal(_process.Id, signal);
 
         public async Task<int> WaitForExitAsync(TimeSpan timeout)
         {

@@ -21,17 +21,17 @@ namespace Stowage.Controllers.Pool;
 internal sealed class Ext4Tools
 {
     private readonly CommandRunner _commands;
-    private readonly TimeSpan _unmountGrace;
-    private readonly Func<string, CancellationToken, Task>? _onUnmountBusy;
+    private readonly TimeSpan _busyGrace;
+    private readonly Func<string, CancellationToken, Task>? _onBusy;
 
     /// <param name="commands">Runs the tools.</param>
-    /// <param name="unmountGrace">How long an unmount refused as busy (or a check of a device in use) is tried again before the volume counts as in use.</param>
-    /// <param name="onUnmountBusy">Called with the mount point or device each time it is found busy (tests).</param>
-    public Ext4Tools(CommandRunner commands, TimeSpan? unmountGrace = null, Func<string, CancellationToken, Task>? onUnmountBusy = null)
+    /// <param name="busyGrace">How long an unmount refused as busy (or a check of a device in use) is tried again before the volume counts as in use.</param>
+    /// <param name="onBusy">Called with the mount point or device each time it is found busy (tests).</param>
+    public Ext4Tools(CommandRunner commands, TimeSpan? busyGrace = null, Func<string, CancellationToken, Task>? onBusy = null)
     {
         _commands = commands;
-        _unmountGrace = unmountGrace ?? DefaultUnmountGrace;
-        _onUnmountBusy = onUnmountBusy;
+        _busyGrace = busyGrace ?? DefaultBusyGrace;
+        _onBusy = onBusy;
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ internal sealed class Ext4Tools
     /// there); a mount namespace being set up for a container holds a copy of every mount until it
     /// pivots into its root. A pod that uses the volume keeps it busy.
     /// </summary>
-    public static readonly TimeSpan DefaultUnmountGrace = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultBusyGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The smallest enforced volume: the 4 MiB minimum journal needs a filesystem of about 9 MiB, so
@@ -145,7 +145,7 @@ internal sealed class Ext4Tools
 
     /// <summary>
     /// Unmounts <paramref name="mountPoint"/>; false when it stays busy (in use by a process) for
-    /// <see cref="DefaultUnmountGrace"/>.
+    /// <see cref="DefaultBusyGrace"/>.
     /// </summary>
     public Task<bool> UnmountAsync(string mountPoint, CancellationToken cancellationToken) =>
         WhileBusyAsync(mountPoint, async token =>
@@ -163,25 +163,25 @@ internal sealed class Ext4Tools
         }, cancellationToken);
 
     /// <summary>
-    /// Waits (up to <see cref="DefaultUnmountGrace"/>) until no mount namespace has a filesystem of
+    /// Waits (up to <see cref="DefaultBusyGrace"/>) until no mount namespace has a filesystem of
     /// <paramref name="device"/> mounted; false when one still has (a pod's).
     /// </summary>
     public Task<bool> WaitUntilUnusedAsync(string device, CancellationToken cancellationToken) =>
         WhileBusyAsync(device, _ => Task.FromResult(Libc.IsBlockDeviceFree(device)), cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="attempt"/> until it succeeds (true) or <see cref="DefaultUnmountGrace"/> has
+    /// Runs <paramref name="attempt"/> until it succeeds (true) or <see cref="DefaultBusyGrace"/> has
     /// passed, pausing 20, 40, 80, … ms after each busy answer (false); false when it stayed busy.
     /// </summary>
     private async Task<bool> WhileBusyAsync(string what, Func<CancellationToken, Task<bool>> attempt, CancellationToken cancellationToken)
     {
-        var deadline = Environment.TickCount64 + (long)_unmountGrace.TotalMilliseconds;
+        var deadline = Environment.TickCount64 + (long)_busyGrace.TotalMilliseconds;
         var pause = TimeSpan.FromMilliseconds(20);
         while (!await attempt(cancellationToken).ConfigureAwait(false))
         {
-            if (_onUnmountBusy is not null)
+            if (_onBusy is not null)
             {
-                await _onUnmountBusy(what, cancellationToken).ConfigureAwait(false);
+                await _onBusy(what, cancellationToken).ConfigureAwait(false);
             }
             var left = deadline - Environment.TickCount64;
             if (left <= 0)
@@ -223,9 +223,7 @@ internal sealed class Ext4Tools
     /// </summary>
     public async Task<bool> GrowOfflineAsync(string device, long blocks, CancellationToken cancellationToken)
     {
-        // Retried like a busy unmount: a mount namespace made just now (runc creating any container on
-        // this machine) holds a copy of every mount, and so the filesystem, until it pivots away.
-        if (!await WhileBusyAsync(device, token => CheckAsync(device, force: true, token), cancellationToken).ConfigureAwait(false))
+        if (!await CheckAsync(device, force: true, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

@@ -31,9 +31,9 @@ public sealed record PoolOptions
     /// </summary>
     internal Func<CreateStep, CancellationToken, Task>? AfterCreateStep { get; init; }
 
-    /// <summary>How long an unmount refused as busy, or a device in use once unmounted, is tried again (see <see cref="Ext4Tools.DefaultUnmountGrace"/>).</summary>
-    internal TimeSpan? UnmountGrace { get; init; }
+    /// <summary>How long an unmount refused as busy, or a device in use once unmounted, is tried again (see <see cref="Ext4Tools.DefaultBusyGrace"/>).</summary>
+    internal TimeSpan? BusyGrace { get; init; }
 
     /// <summary>Called with the mount point or device each time it is found busy. For tests only.</summary>
-    internal Func<string, CancellationToken, Task>? OnUnmountBusy { get; init; }
+    internal Func<string, CancellationToken, Task>? OnBusy { get; init; }
 }

@@ -149,7 +149,7 @@ public sealed partial class StoragePool : IAsyncDisposable
         var directory = FileSystemCalls.RealPath(options.Directory);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "volumes"));
         var commands = new CommandRunner();
-        var ext4 = new Ext4Tools(commands, options.UnmountGrace, options.OnUnmountBusy);
+        var ext4 = new Ext4Tools(commands, options.BusyGrace, options.OnBusy);
         var (mode, reason) = await PoolProbe.DetectAsync(directory, options.ForceUnenforced, ext4, cancellationToken).ConfigureAwait(false);
         var pool = new StoragePool(directory, mode, reason, options, new VolumeDisk(ext4, logger, options.AfterCreateStep, Path.Combine(directory, TemplateDirectory)), logger);
         await pool.SettleAsync(cancellationToken).ConfigureAwait(false);

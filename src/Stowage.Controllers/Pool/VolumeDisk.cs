@@ -170,6 +170,12 @@ internal sealed class VolumeDisk
         {
             return (ExpandKind.WaitingForUnmount, state, onlineRefusal);
         }
+        if (!await _ext4.WaitUntilUnusedAsync(device, cancellationToken).ConfigureAwait(false))
+        {
+            // Still mounted in another mount namespace (a pod's): grows when that one lets go.
+            await _ext4.MountAsync(device, paths.Mount, CancellationToken.None).ConfigureAwait(false);
+            return (ExpandKind.WaitingForUnmount, state, onlineRefusal);
+        }
         bool grown;
         try
         {

@@ -231,8 +231,8 @@ public sealed class EnforcedVolumeTests(ITestOutputHelper output)
         var busy = new List<string>();
         await using var test = await TestPool.OpenAsync(configure: options => options with
         {
-            UnmountGrace = TimeSpan.FromMilliseconds(200),
-            OnUnmountBusy = async (what, _) =>
+            BusyGrace = TimeSpan.FromMilliseconds(200),
+            OnBusy = async (what, _) =>
             {
                 busy.Add(what);
                 if (letGo)
@@ -297,7 +297,7 @@ public sealed class EnforcedVolumeTests(ITestOutputHelper output)
         var refusals = 0;
         await using var test = await TestPool.OpenAsync(configure: options => options with
         {
-            OnUnmountBusy = async (_, _) =>
+            OnBusy = async (_, _) =>
             {
                 refusals++;
                 await holder!.DisposeAsync();
@@ -319,8 +319,8 @@ public sealed class EnforcedVolumeTests(ITestOutputHelper output)
         var refusals = 0;
         await using var test = await TestPool.OpenAsync(configure: options => options with
         {
-            UnmountGrace = TimeSpan.FromMilliseconds(100),
-            OnUnmountBusy = (_, _) => { refusals++; return Task.CompletedTask; },
+            BusyGrace = TimeSpan.FromMilliseconds(100),
+            OnBusy = (_, _) => { refusals++; return Task.CompletedTask; },
         });
         var volume = await test.Pool.CreateAsync(Name, 64 * MiB, CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(volume.Path, "keep"), "data");

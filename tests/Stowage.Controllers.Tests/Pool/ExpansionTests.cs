@@ -110,7 +110,7 @@ public sealed class ExpansionTests
         var busy = new List<string>();
         await using var test = await TestPool.OpenAsync(configure: options => options with
         {
-            OnUnmountBusy = async (what, _) =>
+            OnBusy = async (what, _) =>
             {
                 busy.Add(what);
                 await Kernel.LetGoAsync(holder!);

@@ -266,7 +266,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         throw new TimeoutException("stowage never became ready:\n" + Output);
     }
 
-    private static void Signal(int pid, string signal)
+    /// <summary>Sends <paramref name="signal"/> (TERM, KILL, …) to <paramref name="pid"/> with kill(1).</summary>
+    internal static void Signal(int pid, string signal)
     {
         using var kill = Process.Start("kill", $"-{signal} {pid}");
         kill.WaitForExit();
